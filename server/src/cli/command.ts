@@ -1,0 +1,53 @@
+// The CLI adapter: the only code that knows argv, files and exit codes. Each subcommand lives
+// in commands/<name>.ts and is registered in main.ts.
+
+export interface CliIO {
+  /** Reads a file's bytes; throws an Error with a readable message when it cannot. */
+  readFile(path: string): Uint8Array;
+  /** True when a file exists (used to find xen-host.json next to a config). */
+  exists(path: string): boolean;
+  dirname(path: string): string;
+  join(...parts: string[]): string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export interface CliCommand {
+  name: string;
+  /** One line for `xlcfg --help`. */
+  summary: string;
+  /** Usage lines for `xlcfg <name> --help`. */
+  usage: string;
+  /** Returns the process exit code. */
+  run(args: string[], io: CliIO): number;
+}
+
+/** Common flags: `--json`, `--xen-version X.Y`, `--host FILE`, `--defaults`, files. */
+export interface CommonArgs {
+  json: boolean;
+  xenVersion?: string;
+  host?: string;
+  defaults: boolean;
+  files: string[];
+  unknown: string[];
+}
+
+export function parseCommonArgs(args: string[]): CommonArgs {
+  const out: CommonArgs = { json: false, defaults: false, files: [], unknown: [] };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--json') out.json = true;
+    else if (a === '--defaults') out.defaults = true;
+    else if (a === '--xen-version' || a === '--host') {
+      const v = args[++i];
+      if (v === undefined) out.unknown.push(a);
+      else if (a === '--xen-version') out.xenVersion = v;
+      else out.host = v;
+    } else if (a.startsWith('--xen-version=')) out.xenVersion = a.slice('--xen-version='.length);
+    else if (a.startsWith('--host=')) out.host = a.slice('--host='.length);
+    else if (a === '--') out.files.push(...args.slice(i + 1)), (i = args.length);
+    else if (a.startsWith('-') && a !== '-') out.unknown.push(a);
+    else out.files.push(a);
+  }
+  return out;
+}

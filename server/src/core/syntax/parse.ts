@@ -1,0 +1,415 @@
+// Parses an xl.cfg file exactly as libxlutil does (accept/reject, stored settings, values,
+// lines, Xen's own messages) and, beyond Xen, keeps every byte in a tree, recovers at the next
+// line, and explains each error with a precise range.
+
+import { parse as pegParse } from '../../generated/xlcfg';
+import { byteViewOf, bytesToText, type ByteView } from './bytes';
+import { dequote } from './dequote';
+import { describeError, describeDequote, type ErrorState } from './messages';
+import { replayXen } from './xen-report';
+import type {
+  AssignmentNode,
+  DocumentNode,
+  ErrorNode,
+  ListNode,
+  Setting,
+  StringValue,
+  SyntaxError,
+  SyntaxWarning,
+  Token,
+  Value,
+  ValueNode,
+} from './tree';
+
+export interface ParsedConfig {
+  /** The document text; every offset below is a UTF-16 offset into it. */
+  text: string;
+  tree: DocumentNode;
+  /** Every complete assignment in file order (also those Xen drops after an error). */
+  settings: Setting[];
+  /** Every error, in file order. Xen rejects the file when there is at least one. */
+  errors: SyntaxError[];
+  /** Things Xen accepts but that do not do what they seem to. */
+  warnings: SyntaxWarning[];
+  /** Xen's verdict: the file parses. */
+  ok: boolean;
+  /** libxlutil aborts (SIGABRT) on this file: a NUL byte inside a string. */
+  crashes: boolean;
+  /** Xen adds its "looks like Python" warning to the errors. */
+  looksLikePython: boolean;
+  /** What libxlutil prints, `LINE: message` without the file name (best effort after the first). */
+  xenReport: Array<{ line: number | null; message: string }>;
+}
+
+interface Walk {
+  tokens: Token[];
+  errors: ErrorNode[];
+  assignments: AssignmentNode[];
+}
+
+/** Deeper lists than this are not parsed (the recursive-descent parser would run out of stack). */
+export const MAX_LIST_DEPTH = 1000;
+
+export function parseConfig(input: string | Uint8Array): ParsedConfig {
+  const bv = byteViewOf(input);
+  let tree: DocumentNode;
+  let depthCut: number | undefined;
+  try {
+    tree = pegParse(bv.bytes, {}) as DocumentNode;
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    depthCut = findDepthCut(bv.bytes);
+    tree = pegParse(blankFrom(bv.bytes, depthCut), {}) as DocumentNode;
+  }
+  tree = flattenDocument(tree);
+  return build(bv, tree, depthCut);
+}
+
+function flattenDocument(tree: DocumentNode): DocumentNode {
+  return { ...tree, children: (tree.children as unknown[]).flat() as DocumentNode['children'] };
+}
+
+// ---------------------------------------------------------------------------------------
+
+function walk(tree: DocumentNode): Walk {
+  const w: Walk = { tokens: [], errors: [], assignments: [] };
+  const visit = (n: DocumentNode['children'][number] | ValueNode | ListNode['children'][number]): void => {
+    switch (n.type) {
+      case 'token':
+        w.tokens.push(n);
+        return;
+      case 'error':
+        w.errors.push(n);
+        for (const t of n.children) w.tokens.push(t);
+        return;
+      case 'atom':
+        w.tokens.push(n.token);
+        return;
+      case 'list':
+        for (const c of n.children) visit(c);
+        return;
+      case 'assignment':
+        w.assignments.push(n);
+        for (const c of n.children) visit(c);
+        return;
+    }
+  };
+  for (const c of tree.children) visit(c);
+  return w;
+}
+
+class Lines {
+  private readonly starts: number[] = [0];
+  constructor(bytes: string) {
+    for (let i = bytes.indexOf('\n'); i >= 0; i = bytes.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+  /** 1-based line of a byte offset, counting "\n" only (as flex does). */
+  lineOf(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+}
+
+interface RawError {
+  pos: number; // where Xen raises it (byte offset), for ordering and "stored"
+  start: number;
+  end: number;
+  code: string;
+  message: string;
+  xenLine: number;
+  xenMessage: string;
+  fixes?: SyntaxError['fixes'];
+}
+
+function build(bv: ByteView, tree: DocumentNode, depthCut: number | undefined): ParsedConfig {
+  const bytes = bv.bytes;
+  const lines = new Lines(bytes);
+  const w = walk(tree);
+  const raw: RawError[] = [];
+  const warnings: SyntaxWarning[] = [];
+  let crashes = false;
+
+  // Index tokens by start offset to find the token after an error node.
+  const tokenIndex = new Map<number, number>();
+  w.tokens.sort((a, b) => a.start - b.start);
+  w.tokens.forEach((t, i) => tokenIndex.set(t.start, i));
+  const replay = replayXen(bytes, w.tokens, (o) => lines.lineOf(o));
+
+  const nextToken = (offset: number, skipNewlines: boolean): Token | null => {
+    let i = tokenIndex.get(offset);
+    if (i === undefined) {
+      i = w.tokens.findIndex((t) => t.start >= offset);
+      if (i < 0) return null;
+    }
+    for (; i < w.tokens.length; i++) {
+      const t = w.tokens[i];
+      if (t.kind === 'blank' || t.kind === 'eof-byte') continue;
+      if (skipNewlines && (t.kind === 'newline' || t.kind === 'comment')) continue;
+      return t;
+    }
+    return null;
+  };
+
+  // Syntax and lexical errors from the tree.
+  for (const e of w.errors) {
+    const state: ErrorState = e.state;
+    let at: Token | null = e.at;
+    if (!at) at = nextToken(e.end, state === 'list-unclosed');
+    const d = describeError(state, at, bytes, e, tree);
+    const isNl = at && (at.kind === 'newline' || at.kind === 'comment');
+    const unadjusted = at ? lines.lineOf(at.start) : replay.endLine;
+    raw.push({
+      pos: at ? at.start : bytes.length,
+      start: d.start,
+      end: d.end,
+      code: d.code,
+      message: d.message,
+      xenLine: isNl ? unadjusted - 1 : unadjusted,
+      xenMessage: d.xenMessage,
+      fixes: d.fixes,
+    });
+  }
+
+  // Dequote every string token, as the lexer does when it scans one.
+  const values = new Map<number, string>(); // token start → dequoted bytes
+  for (const t of w.tokens) {
+    if (t.kind === 'eof-byte') {
+      warnings.push({
+        code: 'ignored-last-byte',
+        message:
+          `xl ignores this \`${printable(bytes[t.start])}\` only because it is the very last byte of the file (a libxlutil lexer quirk); ` +
+          'with anything after it, even a newline, xl rejects the file. Delete it.',
+        start: t.start,
+        end: t.end,
+        fixes: [{ title: 'Delete the stray last byte', edits: [{ start: t.start, end: t.end, newText: '' }], isPreferred: true }],
+      });
+      continue;
+    }
+    if (t.kind !== 'string') continue;
+    const r = dequote(bytes, t.start, t.end);
+    for (const v of r.vanished) {
+      warnings.push({
+        code: 'vanishing-digit-escape',
+        message:
+          `\`${bytes.slice(v.at, v.end)}\` inserts nothing: libxlutil reads a backslash and digits as a number and then drops it (all Xen releases), ` +
+          'so the value lacks whatever character you meant. Write the character itself.',
+        start: v.at,
+        end: v.end,
+      });
+    }
+    if (r.problem) {
+      const d = describeDequote(r.problem, bytes, t);
+      if (r.problem.kind === 'nul') crashes = true;
+      const line = lines.lineOf(t.start);
+      raw.push({
+        pos: t.start,
+        start: d.start,
+        end: d.end,
+        code: d.code,
+        message: d.message,
+        xenLine: line,
+        xenMessage: d.xenMessage,
+        fixes: d.fixes,
+      });
+    } else {
+      values.set(t.start, r.value);
+    }
+  }
+
+  if (depthCut !== undefined) {
+    const line = lines.lineOf(depthCut);
+    raw.push({
+      pos: depthCut,
+      start: depthCut,
+      end: Math.min(depthCut + 1, bytes.length),
+      code: 'list-too-deep',
+      message:
+        `Lists nested more than ${MAX_LIST_DEPTH} levels deep: xlcfg stops reading the file here. ` +
+        'No xl key takes lists nested more than two levels deep; remove the extra brackets.',
+      xenLine: line,
+      xenMessage: 'config parsing error near `[\': memory exhausted',
+    });
+  }
+
+  // Settings, with `+=` applied in file order.
+  const settings: Setting[] = [];
+  const latest = new Map<string, Setting>();
+  for (const a of w.assignments) {
+    if (!a.value || !a.op) continue;
+    const value = toValue(a.value, bytes, values);
+    const s: Setting = {
+      name: bytes.slice(a.name.start, a.name.end),
+      op: a.op.kind === '+=' ? '+=' : '=',
+      line: lines.lineOf(a.value.start),
+      value,
+      start: a.start,
+      end: a.end,
+      nameStart: a.name.start,
+      nameEnd: a.name.end,
+      stored: true,
+    };
+    if (s.op === '+=') {
+      const prev = latest.get(s.name);
+      if (prev) {
+        const before = prev.accumulated ?? prev.value;
+        if (before.kind !== value.kind) {
+          s.failed = true;
+          const last = lastTokenOf(a.value);
+          const line = lines.lineOf(last.start);
+          const what = value.kind === 'list' ? 'a list onto a string' : 'a string onto a list';
+          raw.push({
+            pos: last.start,
+            start: a.op.start,
+            end: a.value.end,
+            code: 'plus-equals-type-mismatch',
+            message:
+              `\`${s.name} +=\` adds ${what} (set on line ${prev.line}): xl refuses the whole file ("can't add [list] to \"string\""). ` +
+              'Use the same kind of value as the earlier setting, or `=` to replace it.',
+            xenLine: line,
+            xenMessage: `config parsing error near \`${trimBlanks(bytes.slice(last.start, last.end))}': can't add [list] to "string" or vice versa`,
+          });
+        } else if (before.kind === 'string' && value.kind === 'string') {
+          s.accumulated = { ...value, value: before.value + value.value };
+        } else if (before.kind === 'list' && value.kind === 'list') {
+          s.accumulated = { ...value, items: [...before.items, ...value.items] };
+        }
+      }
+    }
+    if (!s.failed) latest.set(s.name, s);
+    settings.push(s);
+  }
+
+  raw.sort((a, b) => a.pos - b.pos || a.start - b.start);
+  for (const st of settings) st.stored = !st.failed && replay.stored.has(st.nameStart);
+  const xenAt = new Map<number, string>();
+  for (const r of replay.report) if (r.line !== null && !xenAt.has(r.pos)) xenAt.set(r.pos, r.message);
+
+  const errors: SyntaxError[] = raw.map((r) => ({
+    code: r.code,
+    message: r.message,
+    start: r.start,
+    end: r.end,
+    xenLine: r.xenLine,
+    xenMessage: xenAt.get(r.pos),
+    fixes: r.fixes,
+  }));
+
+  const result: ParsedConfig = {
+    text: bv.text,
+    tree,
+    settings,
+    errors,
+    warnings,
+    ok: raw.length === 0,
+    crashes,
+    looksLikePython: replay.python,
+    xenReport: replay.report.map((r) => ({ line: r.line, message: r.message })),
+  };
+  if (!bv.ascii) remapOffsets(result, bv);
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------
+
+function toValue(node: ValueNode, bytes: string, values: Map<number, string>): Value {
+  if (node.type === 'atom') {
+    const t = node.token;
+    const isString = t.kind === 'string';
+    const raw = isString ? (values.get(t.start) ?? '') : bytes.slice(t.start, t.end);
+    const v: StringValue = { kind: 'string', value: bytesToText(raw), token: isString ? 'string' : 'number', start: t.start, end: t.end };
+    return v;
+  }
+  return { kind: 'list', items: node.items.map((i) => toValue(i, bytes, values)), start: node.start, end: node.end };
+}
+
+function lastTokenOf(node: ValueNode): Token {
+  if (node.type === 'atom') return node.token;
+  for (let i = node.children.length - 1; i >= 0; i--) {
+    const c = node.children[i];
+    if (c.type === 'token' && c.kind !== 'blank' && c.kind !== 'newline' && c.kind !== 'comment') return c;
+    if (c.type === 'atom' || c.type === 'list') return lastTokenOf(c);
+  }
+  return node.children[0] as Token;
+}
+
+function trimBlanks(s: string): string {
+  return s.replace(/[ \t]+$/, '');
+}
+
+function printable(c: string): string {
+  const code = c.charCodeAt(0);
+  if (code < 0x20 || code === 0x7f) return `\\x${code.toString(16).padStart(2, '0')}`;
+  if (code >= 0x80) return `byte 0x${code.toString(16)}`;
+  return c;
+}
+
+// A stack overflow means absurdly deep lists: find where the nesting passes the limit.
+function findDepthCut(bytes: string): number {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote || c === '\n') quote = '';
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '#') {
+      const nl = bytes.indexOf('\n', i);
+      if (nl < 0) break;
+      i = nl;
+    } else if (c === '[') {
+      if (++depth > MAX_LIST_DEPTH) return i;
+    } else if (c === ']') depth = Math.max(0, depth - 1);
+  }
+  return 0;
+}
+
+// Keeps offsets and line breaks, drops everything from `at` on.
+function blankFrom(bytes: string, at: number): string {
+  return bytes.slice(0, at) + bytes.slice(at).replace(/[^\n]/g, ' ');
+}
+
+function remapOffsets(p: ParsedConfig, bv: ByteView): void {
+  const seen = new Set<object>();
+  const fix = (o: { start: number; end: number }) => {
+    if (seen.has(o)) return;
+    seen.add(o);
+    o.start = bv.toText(o.start);
+    o.end = bv.toText(o.end);
+  };
+  const visitNode = (n: any): void => {
+    if (!n || typeof n !== 'object' || seen.has(n)) return;
+    if (typeof n.start === 'number') fix(n);
+    if (n.children) for (const c of n.children) visitNode(c);
+    if (n.token) visitNode(n.token);
+    if (n.at) visitNode(n.at);
+  };
+  visitNode(p.tree);
+  const visitValue = (v: Value): void => {
+    fix(v);
+    if (v.kind === 'list') v.items.forEach(visitValue);
+  };
+  for (const s of p.settings) {
+    const sObj = s as Setting & { __n?: boolean };
+    s.start = bv.toText(s.start);
+    s.end = bv.toText(s.end);
+    s.nameStart = bv.toText(s.nameStart);
+    s.nameEnd = bv.toText(s.nameEnd);
+    visitValue(s.value);
+    if (s.accumulated) visitValue(s.accumulated);
+    void sObj;
+  }
+  for (const e of [...p.errors, ...p.warnings]) {
+    e.start = bv.toText(e.start);
+    e.end = bv.toText(e.end);
+    for (const f of e.fixes ?? []) for (const ed of f.edits) fix(ed);
+  }
+}
