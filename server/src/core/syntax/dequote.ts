@@ -54,15 +54,23 @@ export function dequote(bytes: string, start: number, end: number): DequoteResul
   const from = start + 1;
   const to = end - 1;
   const vanished: Array<{ at: number; end: number }> = [];
-  const nul = bytes.indexOf('\0', from);
-  if (nul >= 0 && nul < to) {
+  let nul = -1;
+  let firstEscape = -1;
+  for (let k = from; k < to; k++) {
+    const c = bytes.charCodeAt(k);
+    if (c === 0) {
+      nul = k;
+      break;
+    }
+    if (c === 92 && firstEscape < 0) firstEscape = k;
+  }
+  if (nul >= 0) {
     // The routine measures the token with strlen, so it sees only the bytes before the NUL and
     // asserts they end with the opening quote. They could only if that quote were escaped,
     // and then its backslash trips the next assertion: a NUL in a string always kills xl.
     return { value: '', problem: { kind: 'nul', at: nul }, vanished };
   }
-  let firstEscape = bytes.indexOf('\\', from);
-  if (firstEscape < 0 || firstEscape >= to) return { value: bytes.slice(from, to), vanished };
+  if (firstEscape < 0) return { value: bytes.slice(from, to), vanished };
   let out = bytes.slice(from, firstEscape);
   let i = firstEscape;
   while (i < to) {

@@ -7,6 +7,7 @@ import { byteViewOf, bytesToText, type ByteView } from './bytes';
 import { dequote } from './dequote';
 import { describeError, describeDequote, type ErrorState } from './messages';
 import { replayXen } from './xen-report';
+import { scan, KIND_OF_SYMBOL, type Tokens } from './lexer';
 import type {
   AssignmentNode,
   DocumentNode,
@@ -42,9 +43,24 @@ export interface ParsedConfig {
 }
 
 interface Walk {
-  tokens: Token[];
   errors: ErrorNode[];
   assignments: AssignmentNode[];
+}
+
+/** Collects the assignments and the error nodes (structure only, not the leaf tokens). */
+function walk(tree: DocumentNode): Walk {
+  const w: Walk = { errors: [], assignments: [] };
+  const visit = (n: AssignmentNode['children'][number]): void => {
+    if (n.type === 'error') w.errors.push(n);
+    else if (n.type === 'list') for (const c of n.children) visit(c);
+  };
+  for (const c of tree.children) {
+    if (c.type === 'assignment') {
+      w.assignments.push(c);
+      for (const k of c.children) visit(k);
+    } else if (c.type === 'error') w.errors.push(c);
+  }
+  return w;
 }
 
 /** Deeper lists than this are not parsed (the recursive-descent parser would run out of stack). */
@@ -54,48 +70,20 @@ export function parseConfig(input: string | Uint8Array): ParsedConfig {
   const bv = byteViewOf(input);
   let tree: DocumentNode;
   let depthCut: number | undefined;
+  let tokens = scan(bv.bytes);
   try {
-    tree = pegParse(bv.bytes, {}) as DocumentNode;
+    tree = parseTokens(tokens, bv.bytes.length);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     depthCut = findDepthCut(bv.bytes);
-    tree = pegParse(blankFrom(bv.bytes, depthCut), {}) as DocumentNode;
+    tokens = scan(blankFrom(bv.bytes, depthCut));
+    tree = parseTokens(tokens, bv.bytes.length);
   }
-  tree = flattenDocument(tree);
-  return build(bv, tree, depthCut);
+  return build(bv, tree, tokens, depthCut);
 }
 
-function flattenDocument(tree: DocumentNode): DocumentNode {
-  return { ...tree, children: (tree.children as unknown[]).flat() as DocumentNode['children'] };
-}
-
-// ---------------------------------------------------------------------------------------
-
-function walk(tree: DocumentNode): Walk {
-  const w: Walk = { tokens: [], errors: [], assignments: [] };
-  const visit = (n: DocumentNode['children'][number] | ValueNode | ListNode['children'][number]): void => {
-    switch (n.type) {
-      case 'token':
-        w.tokens.push(n);
-        return;
-      case 'error':
-        w.errors.push(n);
-        for (const t of n.children) w.tokens.push(t);
-        return;
-      case 'atom':
-        w.tokens.push(n.token);
-        return;
-      case 'list':
-        for (const c of n.children) visit(c);
-        return;
-      case 'assignment':
-        w.assignments.push(n);
-        for (const c of n.children) visit(c);
-        return;
-    }
-  };
-  for (const c of tree.children) visit(c);
-  return w;
+function parseTokens(tokens: Tokens, length: number): DocumentNode {
+  return pegParse(tokens.symbols, { startRule: 'Document', tokens, length }) as DocumentNode;
 }
 
 class Lines {
@@ -127,7 +115,7 @@ interface RawError {
   fixes?: SyntaxError['fixes'];
 }
 
-function build(bv: ByteView, tree: DocumentNode, depthCut: number | undefined): ParsedConfig {
+function build(bv: ByteView, tree: DocumentNode, tokens: Tokens, depthCut: number | undefined): ParsedConfig {
   const bytes = bv.bytes;
   const lines = new Lines(bytes);
   const w = walk(tree);
@@ -135,23 +123,23 @@ function build(bv: ByteView, tree: DocumentNode, depthCut: number | undefined): 
   const warnings: SyntaxWarning[] = [];
   let crashes = false;
 
-  // Index tokens by start offset to find the token after an error node.
-  const tokenIndex = new Map<number, number>();
-  w.tokens.sort((a, b) => a.start - b.start);
-  w.tokens.forEach((t, i) => tokenIndex.set(t.start, i));
-  const replay = replayXen(bytes, w.tokens, (o) => lines.lineOf(o));
-
+  const replay = replayXen(bytes, tokens, (o) => lines.lineOf(o));
+  const tokenAt = (i: number): Token => ({ type: 'token', kind: KIND_OF_SYMBOL[tokens.symbols[i]], start: tokens.starts[i], end: tokens.ends[i] });
+  // The first token at or after `offset` that bison would look at (no blanks; in a list, no
+  // newlines either), or null at the end of input.
   const nextToken = (offset: number, skipNewlines: boolean): Token | null => {
-    let i = tokenIndex.get(offset);
-    if (i === undefined) {
-      i = w.tokens.findIndex((t) => t.start >= offset);
-      if (i < 0) return null;
+    let lo = 0;
+    let hi = tokens.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens.starts[mid] < offset) lo = mid + 1;
+      else hi = mid;
     }
-    for (; i < w.tokens.length; i++) {
-      const t = w.tokens[i];
-      if (t.kind === 'blank' || t.kind === 'eof-byte') continue;
-      if (skipNewlines && (t.kind === 'newline' || t.kind === 'comment')) continue;
-      return t;
+    for (let i = lo; i < tokens.count; i++) {
+      const k = tokens.symbols[i];
+      if (k === 'b' || k === 'e') continue;
+      if (skipNewlines && (k === 'l' || k === 'c')) continue;
+      return tokenAt(i);
     }
     return null;
   };
@@ -178,7 +166,10 @@ function build(bv: ByteView, tree: DocumentNode, depthCut: number | undefined): 
 
   // Dequote every string token, as the lexer does when it scans one.
   const values = new Map<number, string>(); // token start → dequoted bytes
-  for (const t of w.tokens) {
+  for (let ti = 0; ti < tokens.count; ti++) {
+    const sym = tokens.symbols[ti];
+    if (sym !== 's' && sym !== 'e') continue;
+    const t = tokenAt(ti);
     if (t.kind === 'eof-byte') {
       warnings.push({
         code: 'ignored-last-byte',
@@ -217,7 +208,8 @@ function build(bv: ByteView, tree: DocumentNode, depthCut: number | undefined): 
         xenMessage: d.xenMessage,
         fixes: d.fixes,
       });
-    } else {
+    } else if (r.value.length !== t.end - t.start - 2) {
+      // Only strings whose value differs from their text need remembering (escapes).
       values.set(t.start, r.value);
     }
   }
@@ -321,7 +313,7 @@ function toValue(node: ValueNode, bytes: string, values: Map<number, string>): V
   if (node.type === 'atom') {
     const t = node.token;
     const isString = t.kind === 'string';
-    const raw = isString ? (values.get(t.start) ?? '') : bytes.slice(t.start, t.end);
+    const raw = isString ? (values.get(t.start) ?? bytes.slice(t.start + 1, t.end - 1)) : bytes.slice(t.start, t.end);
     const v: StringValue = { kind: 'string', value: bytesToText(raw), token: isString ? 'string' : 'number', start: t.start, end: t.end };
     return v;
   }

@@ -10,6 +10,7 @@
 
 import type { Token } from './tree';
 import { dequote } from './dequote';
+import { KIND_OF_SYMBOL, type Tokens } from './lexer';
 
 const TOKEN_NAME: Record<string, string> = {
   ident: 'IDENT',
@@ -64,7 +65,7 @@ interface Stored {
  * @param tokens every token of the file in order (as the grammar produced them)
  * @param lineOf 1-based line of a byte offset
  */
-export function replayXen(bytes: string, tokens: readonly Token[], lineOf: (offset: number) => number): XenReplay {
+export function replayXen(bytes: string, table: Tokens, lineOf: (offset: number) => number): XenReplay {
   const report: XenReportLine[] = [];
   const stored = new Set<number>();
   const failedPlusEquals = new Set<number>();
@@ -250,9 +251,13 @@ export function replayXen(bytes: string, tokens: readonly Token[], lineOf: (offs
 
   // Line of the newline token the lexer returns together with a lexical error (see below).
   let newlineLocFromLexErr = -1;
-  for (const t of tokens) {
+  for (let ti = 0; ti < table.count; ti++) {
     if (aborted) break;
-    if (t.kind === 'eof-byte' || t.kind === 'blank') continue;
+    const sym = table.symbols[ti];
+    if (sym === 'e' || sym === 'b') continue;
+    // A reusable token record: the replay only keeps the name and operator tokens of the
+    // assignment it is reading and the last shifted one, so it copies those.
+    const t: Token = { type: 'token', kind: KIND_OF_SYMBOL[sym], start: table.starts[ti], end: table.ends[ti] };
     if (t.kind === 'illegal') {
       if ('+-.():'.includes(bytes[t.start])) python = true;
       const line = lineOf(t.start);
