@@ -81,12 +81,23 @@ const REJECTS = 'xl rejects the whole file ("Failed to parse config")';
 export function describeError(state: ErrorState, at: Token | null, bytes: string, node: ErrorNode, _tree: DocumentNode): Described {
   if (at && at.kind === 'illegal') return describeIllegal(at, bytes, state);
   const xenMessage = `config parsing error near ${near(at, bytes)}: syntax error, unexpected ${at ? TOKEN_NAME[at.kind] : '$end'}${EXPECTING[state]}`;
-  const start = at ? at.start : node.start;
-  const end = at ? (at.kind === 'newline' || at.kind === 'comment' ? at.start + 1 : at.end) : node.end;
+  // An error at a line break is shown on the last character before it (the `=` of a key with
+  // no value, say): a range over the line break itself would be drawn on the next line.
+  const atBreak = !!at && (at.kind === 'newline' || at.kind === 'comment');
+  const before = atBreak ? lastNonBlankBefore(bytes, at!.start) : -1;
+  const start = at ? (atBreak && before >= 0 ? before : at.start) : node.start;
+  const end = at ? (atBreak && before >= 0 ? before + 1 : at.kind === 'newline' || at.kind === 'comment' ? at.start + 1 : at.end) : node.end;
   const base = { xenMessage, start, end };
   const what = tokenWords(at, bytes);
   switch (state) {
     case 'statement': {
+      if (at && (at.kind === 'number' || at.kind === 'string' || at.kind === '[') && previousLineEndsWithOperator(bytes, at.start)) {
+        return {
+          ...base,
+          code: 'value-on-next-line',
+          message: `A value on its own line: the key, \`=\` and the value must be on one line, so ${REJECTS}. Join it to the line above.`,
+        };
+      }
       if (at && at.kind === 'number')
         return { ...base, code: 'key-expected', message: `Keys start with a lower-case letter, not a digit: ${REJECTS}. Rename the key.` };
       if (at && (at.kind === '=' || at.kind === '+='))
@@ -117,8 +128,10 @@ export function describeError(state: ErrorState, at: Token | null, bytes: string
         };
       }
       if (!at || at.kind === 'newline' || at.kind === 'comment' || at.kind === ';') {
+        const join = at && at.kind === 'newline' ? valueOnNextLine(bytes, at.start) : -1;
         return {
           ...base,
+          fixes: join >= 0 ? [{ title: 'Join the value onto this line', edits: [{ start: at!.start, end: join, newText: ' ' }], isPreferred: true }] : undefined,
           code: 'missing-value',
           message:
             `Missing value: the key, \`=\` and the value must be on one line, and ${REJECTS}. ` +
@@ -189,6 +202,27 @@ export function describeError(state: ErrorState, at: Token | null, bytes: string
       };
     }
   }
+}
+
+function lastNonBlankBefore(bytes: string, pos: number): number {
+  let i = pos - 1;
+  while (i >= 0 && (bytes[i] === ' ' || bytes[i] === '\t')) i--;
+  return i >= 0 && bytes[i] !== '\n' ? i : -1;
+}
+
+// True when the line before the one holding `pos` ends (comments aside) with `=` or `+=`.
+function previousLineEndsWithOperator(bytes: string, pos: number): boolean {
+  const lineStart = bytes.lastIndexOf('\n', pos - 1);
+  if (lineStart <= 0 || bytes.slice(lineStart + 1, pos).trim() !== '') return false;
+  const i = lastNonBlankBefore(bytes, lineStart);
+  return i >= 0 && bytes[i] === '=';
+}
+
+// Where the value on the line after a bare `key =` starts, or -1 when that line holds no value.
+function valueOnNextLine(bytes: string, newline: number): number {
+  let i = newline + 1;
+  while (i < bytes.length && (bytes[i] === ' ' || bytes[i] === '\t')) i++;
+  return /["'0-9[]/.test(bytes[i] ?? '') ? i : -1;
 }
 
 // The name token of the assignment that owns an error node (for messages).
