@@ -8,7 +8,6 @@
 // - once any error happened, the lexer stops copying strings (so no more dequoting errors)
 //   and no assignment is stored any more.
 
-import type { Token } from './tree';
 import { dequote } from './dequote';
 import { KIND_OF_SYMBOL, type Tokens } from './lexer';
 
@@ -66,6 +65,7 @@ interface Stored {
  * @param lineOf 1-based line of a byte offset
  */
 export function replayXen(bytes: string, table: Tokens, lineOf: (offset: number) => number): XenReplay {
+  const { symbols, starts, ends } = table;
   const report: XenReportLine[] = [];
   const stored = new Set<number>();
   const failedPlusEquals = new Set<number>();
@@ -75,21 +75,32 @@ export function replayXen(bytes: string, table: Tokens, lineOf: (offset: number)
   let errStatus = 0;
   let state: State = 'stmt';
   let depth = 0;
-  let lastLine = 1;
-  let nameTok: Token | null = null;
-  let opTok: Token | null = null;
+  // The last token handed to bison (its yylloc is where $end is reported), as an index.
+  let lastTok = -1;
+  // Index of the newline token the lexer returned together with a lexical error (see below).
+  let newlineFromLexErr = -1;
+  let nameTok = -1;
+  let opTok = -1;
   let valueKind: 'string' | 'list' = 'string';
-  let lastShifted: Token | null = null;
+  let lastShifted = -1;
   const kinds = new Map<string, Stored>();
+
+  // yylloc of token i: its line, except that a newline token's rule sets the line before it
+  // (so errors at it print one less again) and one returned with a lexical error carries the
+  // line counter as it was after the newline.
+  const locLine = (i: number): number => {
+    if (i < 0) return 1;
+    return i === newlineFromLexErr ? lineOf(starts[i]) + 1 : lineOf(starts[i]);
+  };
 
   const say = (line: number, unadjusted: number, message: string, pos: number): void => {
     if (unadjusted <= lexErrLine) return;
     report.push({ line, message, pos });
   };
 
-  const nearText = (t: Token | null): string => {
-    if (!t) return "`'";
-    let text = bytes.slice(t.start, t.end);
+  const nearText = (i: number): string => {
+    if (i < 0) return "`'";
+    let text = bytes.slice(starts[i], ends[i]);
     if (text.endsWith('\n')) {
       text = text.slice(0, -1).replace(/[ \t]+$/, '');
       return text.length ? `\`${text}'` : '<newline>';
@@ -97,77 +108,77 @@ export function replayXen(bytes: string, table: Tokens, lineOf: (offset: number)
     return `\`${text.replace(/[ \t]+$/, '')}'`;
   };
 
-  const syntaxError = (t: Token | null): void => {
+  const syntaxError = (i: number): void => {
     if (errStatus === 0) {
-      const isNl = !!t && (t.kind === 'newline' || t.kind === 'comment');
-      const unadjusted = lastLine;
-      const msg = `config parsing error near ${nearText(t)}: syntax error, unexpected ${t ? TOKEN_NAME[t.kind] : '$end'}${EXPECTING[state as Exclude<State, 'recover'>]}`;
-      say(isNl ? unadjusted - 1 : unadjusted, unadjusted, msg, t ? t.start : bytes.length);
+      const k = i < 0 ? '' : symbols[i];
+      const isNl = k === 'l' || k === 'c';
+      const unadjusted = locLine(i < 0 ? lastTok : i);
+      const msg = `config parsing error near ${nearText(i)}: syntax error, unexpected ${i < 0 ? '$end' : TOKEN_NAME[KIND_OF_SYMBOL[k]]}${EXPECTING[state as Exclude<State, 'recover'>]}`;
+      say(isNl ? unadjusted - 1 : unadjusted, unadjusted, msg, i < 0 ? bytes.length : starts[i]);
     }
     err = true;
   };
 
   // The assignment is reduced (default reduction) as soon as its value is complete.
   const reduceAssignment = (): void => {
-    if (!nameTok || !opTok) return;
-    if (err) return;
-    const name = bytes.slice(nameTok.start, nameTok.end);
+    if (nameTok < 0 || opTok < 0 || err) return;
+    const name = bytes.slice(starts[nameTok], ends[nameTok]);
     const prev = kinds.get(name);
-    if (opTok.kind === '+=' && prev && prev.kind !== valueKind) {
-      const t = lastShifted!;
-      const line = lineOf(t.start);
-      say(line, line, `config parsing error near ${nearText(t)}: can't add [list] to "string" or vice versa`, t.start);
+    if (symbols[opTok] === '+' && prev && prev.kind !== valueKind) {
+      const line = lineOf(starts[lastShifted]);
+      say(line, line, `config parsing error near ${nearText(lastShifted)}: can't add [list] to "string" or vice versa`, starts[lastShifted]);
       lexErrLine = line;
       err = true;
-      failedPlusEquals.add(nameTok.start);
+      failedPlusEquals.add(starts[nameTok]);
       return;
     }
     kinds.set(name, { kind: valueKind });
-    stored.add(nameTok.start);
+    stored.add(starts[nameTok]);
   };
 
-  const shift = (t: Token): void => {
+  const shift = (i: number): void => {
     if (errStatus > 0) errStatus--;
-    lastShifted = t;
+    lastShifted = i;
   };
 
   let aborted = false;
-  // Returns true when the token was consumed, false when it must be looked at again.
-  const step = (t: Token | null): boolean => {
-    const k = t ? t.kind : '$end';
-    const isNl = k === 'newline' || k === 'comment';
+  // Feeds token i (-1 for $end) to the parser. Returns false when the same token must be
+  // looked at again (after an error, in the recovery state).
+  const step = (i: number): boolean => {
+    const k = i < 0 ? '$' : symbols[i];
+    const isNl = k === 'l' || k === 'c';
     switch (state) {
       case 'stmt':
-        if (k === '$end') return true;
-        if (k === 'ident') {
-          shift(t!);
-          nameTok = t;
+        if (k === '$') return true;
+        if (k === 'i') {
+          shift(i);
+          nameTok = i;
           state = 'name';
           return true;
         }
         if (isNl || k === ';') {
-          shift(t!);
+          shift(i);
           return true;
         }
         break;
       case 'name':
-        if (k === '=' || k === '+=') {
-          shift(t!);
-          opTok = t;
+        if (k === '=' || k === '+') {
+          shift(i);
+          opTok = i;
           state = 'op';
           return true;
         }
         break;
       case 'op':
-        if (k === 'string' || k === 'number') {
-          shift(t!);
+        if (k === 's' || k === 'n') {
+          shift(i);
           valueKind = 'string';
           reduceAssignment();
           state = 'value';
           return true;
         }
         if (k === '[') {
-          shift(t!);
+          shift(i);
           valueKind = 'list';
           depth = 1;
           state = 'list-open';
@@ -175,24 +186,24 @@ export function replayXen(bytes: string, table: Tokens, lineOf: (offset: number)
         }
         break;
       case 'value':
-        if (k === '$end') return true;
+        if (k === '$') return true;
         if (isNl || k === ';') {
-          shift(t!);
+          shift(i);
           state = 'stmt';
           return true;
         }
         // Bison reduces to `file` by default here; no state below accepts `error`: it gives up.
-        syntaxError(t);
+        syntaxError(i);
         aborted = true;
         return true;
       case 'list-open':
       case 'list-item':
         if (isNl) {
-          shift(t!);
+          shift(i);
           return true;
         }
         if (k === ']') {
-          shift(t!);
+          shift(i);
           depth--;
           if (depth === 0) {
             reduceAssignment();
@@ -200,18 +211,18 @@ export function replayXen(bytes: string, table: Tokens, lineOf: (offset: number)
           } else state = 'list-item';
           return true;
         }
-        if (state === 'list-open' && (k === 'string' || k === 'number')) {
-          shift(t!);
+        if (state === 'list-open' && (k === 's' || k === 'n')) {
+          shift(i);
           state = 'list-item';
           return true;
         }
         if (state === 'list-open' && k === '[') {
-          shift(t!);
+          shift(i);
           depth++;
           return true;
         }
         if (state === 'list-item' && k === ',') {
-          shift(t!);
+          shift(i);
           state = 'list-open';
           return true;
         }
@@ -219,72 +230,56 @@ export function replayXen(bytes: string, table: Tokens, lineOf: (offset: number)
       case 'recover':
         // `stmt: error . NEWLINE`
         if (isNl) {
-          shift(t!);
+          shift(i);
           state = 'stmt';
           return true;
         }
-        if (k === '$end') {
-          aborted = true;
-          return true;
-        }
-        // Discard the token silently (errStatus is 3 here).
+        if (k === '$') aborted = true;
+        // Otherwise the token is discarded silently (errStatus is 3 here).
         return true;
     }
     // A syntax error in a state below which `stmts` accepts `error`.
     const wasRecovering = errStatus === 3;
-    syntaxError(t);
-    if (wasRecovering) {
-      if (k === '$end') {
-        aborted = true;
-        return true;
-      }
-      errStatus = 3;
-      state = 'recover';
-      return true; // discarded
-    }
+    syntaxError(i);
     errStatus = 3;
     state = 'recover';
-    nameTok = null;
-    opTok = null;
+    nameTok = -1;
+    opTok = -1;
+    if (wasRecovering) {
+      if (k === '$') aborted = true;
+      return true; // discarded
+    }
     return false; // look at the same token in the recovery state
   };
 
-  // Line of the newline token the lexer returns together with a lexical error (see below).
-  let newlineLocFromLexErr = -1;
-  for (let ti = 0; ti < table.count; ti++) {
-    if (aborted) break;
-    const sym = table.symbols[ti];
+  for (let ti = 0; ti < table.count && !aborted; ti++) {
+    const sym = symbols[ti];
     if (sym === 'e' || sym === 'b') continue;
-    // A reusable token record: the replay only keeps the name and operator tokens of the
-    // assignment it is reading and the last shifted one, so it copies those.
-    const t: Token = { type: 'token', kind: KIND_OF_SYMBOL[sym], start: table.starts[ti], end: table.ends[ti] };
-    if (t.kind === 'illegal') {
-      if ('+-.():'.includes(bytes[t.start])) python = true;
-      const line = lineOf(t.start);
-      if (t.end - t.start === 1 && bytes[t.end] === '\n') {
+    if (sym === 'x') {
+      const start = starts[ti];
+      if ('+-.():'.includes(bytes[start])) python = true;
+      const line = lineOf(start);
+      if (ends[ti] - start === 1 && bytes[ends[ti]] === '\n') {
         // A lone illegal byte right before "\n": the lexer's error state matches the newline
         // with it, so the error is raised with the line counter already on the next line
         // (printed one less, as for any text ending in a newline), that next line becomes the
         // "lexical error line", and the newline token carries it too.
-        say(line, line + 1, `config parsing error near \`${bytes[t.start]}': lexical error`, t.start);
+        say(line, line + 1, `config parsing error near \`${bytes[start]}': lexical error`, start);
         lexErrLine = line + 1;
-        newlineLocFromLexErr = t.end;
+        newlineFromLexErr = ti + 1;
       } else {
-        say(line, line, `config parsing error near \`${bytes.slice(t.start, t.end)}': lexical error`, t.start);
+        say(line, line, `config parsing error near \`${bytes.slice(start, ends[ti])}': lexical error`, start);
         lexErrLine = line;
       }
       err = true;
       continue;
     }
-    // Where bison places the token (yylloc): its line, but one less for a plain newline
-    // token, whose rule subtracts one again.
-    const isNl = t.kind === 'newline' || t.kind === 'comment';
-    lastLine = isNl ? (t.start === newlineLocFromLexErr ? lineOf(t.start) + 1 : lineOf(t.start)) : lineOf(t.start);
-    if (t.kind === 'string' && !err) {
-      const d = dequote(bytes, t.start, t.end);
+    lastTok = ti;
+    if (sym === 's' && !err) {
+      const d = dequote(bytes, starts[ti], ends[ti]);
       if (d.problem) {
-        const line = lineOf(t.start);
-        const near = `config parsing error near \`${bytes.slice(t.start, t.end)}'`;
+        const line = lineOf(starts[ti]);
+        const near = `config parsing error near \`${bytes.slice(starts[ti], ends[ti])}'`;
         const what =
           d.problem.kind === 'hex-escape'
             ? 'invalid digit after backslash hexnumerical character escape in quoted string'
@@ -293,7 +288,7 @@ export function replayXen(bytes: string, table: Tokens, lineOf: (offset: number)
               : d.problem.kind === 'unknown-escape'
                 ? 'invalid character after backlash in quoted string'
                 : 'NUL byte in a quoted string (libxlutil assertion; xl is killed by SIGABRT)';
-        say(line, line, `${near}: ${what}`, t.start);
+        say(line, line, `${near}: ${what}`, starts[ti]);
         lexErrLine = line;
         err = true;
         if (d.problem.kind === 'nul') {
@@ -302,12 +297,12 @@ export function replayXen(bytes: string, table: Tokens, lineOf: (offset: number)
         }
       }
     }
-    while (!step(t)) {
+    while (!step(ti)) {
       /* re-examine the same token */
     }
   }
   if (!aborted) {
-    while (!step(null)) {
+    while (!step(-1)) {
       /* $end */
     }
   }
@@ -316,5 +311,5 @@ export function replayXen(bytes: string, table: Tokens, lineOf: (offset: number)
     report.push({ line: null, message: 'warning:  Arbitrary Python is no longer supported.', pos: bytes.length });
     report.push({ line: null, message: 'warning:  See https://wiki.xen.org/wiki/PythonInXlConfig', pos: bytes.length });
   }
-  return { ok: !err, report, stored, failedPlusEquals, python: err && python, endLine: lastLine };
+  return { ok: !err, report, stored, failedPlusEquals, python: err && python, endLine: locLine(lastTok) };
 }
