@@ -20,7 +20,7 @@ function bytesToLatin1(buf: Uint8Array): string {
   let out = '';
   const CHUNK = 0x8000;
   for (let i = 0; i < buf.length; i += CHUNK) {
-    out += String.fromCharCode.apply(null, Array.from(buf.subarray(i, i + CHUNK)));
+    out += String.fromCharCode.apply(null, buf.subarray(i, i + CHUNK) as unknown as number[]);
   }
   return out;
 }

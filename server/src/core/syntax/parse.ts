@@ -121,7 +121,6 @@ function build(bv: ByteView, tree: DocumentNode, tokens: Tokens, depthCut: numbe
   const w = walk(tree);
   const raw: RawError[] = [];
   const warnings: SyntaxWarning[] = [];
-  let crashes = false;
 
   const replay = replayXen(bytes, tokens, (o) => lines.lineOf(o));
   const tokenAt = (i: number): Token => ({ type: 'token', kind: KIND_OF_SYMBOL[tokens.symbols[i]], start: tokens.starts[i], end: tokens.ends[i] });
@@ -196,7 +195,6 @@ function build(bv: ByteView, tree: DocumentNode, tokens: Tokens, depthCut: numbe
     }
     if (r.problem) {
       const d = describeDequote(r.problem, bytes, t);
-      if (r.problem.kind === 'nul') crashes = true;
       const line = lines.lineOf(t.start);
       raw.push({
         pos: t.start,
@@ -246,11 +244,13 @@ function build(bv: ByteView, tree: DocumentNode, tokens: Tokens, depthCut: numbe
       nameEnd: a.name.end,
       stored: true,
     };
-    if (s.op === '+=') {
+    // Xen only stores (and so only concatenates) an assignment whose value it finished reading.
+    if (s.op === '+=' && !brokenValue(a.value)) {
       const prev = latest.get(s.name);
       if (prev) {
-        const before = prev.accumulated ?? prev.value;
-        if (before.kind !== value.kind) {
+        // A stored `+=` has the kind of what it was added to, so the previous value's own kind
+        // tells (without building the concatenation).
+        if (prev.value.kind !== value.kind) {
           s.failed = true;
           const last = lastTokenOf(a.value);
           const line = lines.lineOf(last.start);
@@ -266,10 +266,8 @@ function build(bv: ByteView, tree: DocumentNode, tokens: Tokens, depthCut: numbe
             xenLine: line,
             xenMessage: `config parsing error near \`${trimBlanks(bytes.slice(last.start, last.end))}': can't add [list] to "string" or vice versa`,
           });
-        } else if (before.kind === 'string' && value.kind === 'string') {
-          s.accumulated = { ...value, value: before.value + value.value };
-        } else if (before.kind === 'list' && value.kind === 'list') {
-          s.accumulated = { ...value, items: [...before.items, ...value.items] };
+        } else {
+          defineAccumulated(s, prev);
         }
       }
     }
@@ -299,7 +297,7 @@ function build(bv: ByteView, tree: DocumentNode, tokens: Tokens, depthCut: numbe
     errors,
     warnings,
     ok: raw.length === 0,
-    crashes,
+    crashes: replay.crashed,
     looksLikePython: replay.python,
     xenReport: replay.report.map((r) => ({ line: r.line, message: r.message })),
   };
@@ -318,6 +316,60 @@ function toValue(node: ValueNode, bytes: string, values: Map<number, string>): V
     return v;
   }
   return { kind: 'list', items: node.items.map((i) => toValue(i, bytes, values)), start: node.start, end: node.end };
+}
+
+// A list with a recovered error inside (or no closing bracket) was never reduced by Xen's
+// parser, so never stored nor concatenated.
+function brokenValue(node: ValueNode): boolean {
+  if (node.type === 'atom') return false;
+  if (!node.closed) return true;
+  return node.children.some((c) => c.type === 'error' || (c.type === 'list' && brokenValue(c)));
+}
+
+// `+=` chains can be long (one line per item): the concatenated value is built only when
+// asked for, by walking back the chain once (stopping at a value already built), so the
+// lookup xl makes — the last setting — costs time linear in the chain.
+const previousInChain = new WeakMap<Setting, Setting>();
+const built = new WeakMap<Setting, Value>();
+
+function defineAccumulated(s: Setting, prev: Setting): void {
+  previousInChain.set(s, prev);
+  Object.defineProperty(s, 'accumulated', {
+    enumerable: true,
+    configurable: true,
+    get: () => accumulate(s),
+    set: (v: Value) => void built.set(s, v),
+  });
+}
+
+function accumulate(s: Setting): Value {
+  const done = built.get(s);
+  if (done) return done;
+  const parts: Value[] = [];
+  let p: Setting | undefined = s;
+  let base: Value | undefined;
+  while (p) {
+    const ready = p === s ? undefined : built.get(p);
+    if (ready) {
+      base = ready;
+      break;
+    }
+    const before = previousInChain.get(p);
+    if (!before) {
+      base = p.value;
+      break;
+    }
+    parts.push(p.value);
+    p = before;
+  }
+  parts.push(base!);
+  parts.reverse();
+  const result: Value =
+    s.value.kind === 'string'
+      ? { ...s.value, value: parts.map((v) => (v as StringValue).value).join('') }
+      : { ...s.value, items: parts.flatMap((v) => (v.kind === 'list' ? v.items : [])) };
+  built.set(s, result);
+  return result;
 }
 
 function lastTokenOf(node: ValueNode): Token {

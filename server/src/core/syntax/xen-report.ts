@@ -9,6 +9,7 @@
 //   and no assignment is stored any more.
 
 import { dequote } from './dequote';
+import { bytesToText } from './bytes';
 import { KIND_OF_SYMBOL, type Tokens } from './lexer';
 
 const TOKEN_NAME: Record<string, string> = {
@@ -52,6 +53,8 @@ export interface XenReplay {
   /** The `+=` assignments whose store failed (list onto string or the reverse). */
   failedPlusEquals: Set<number>;
   python: boolean;
+  /** libxlutil's dequoting met a NUL byte and failed an assertion: xl dies with SIGABRT. */
+  crashed: boolean;
   /** The line bison gives the end of input (the last token it was handed). */
   endLine: number;
 }
@@ -93,14 +96,20 @@ export function replayXen(bytes: string, table: Tokens, lineOf: (offset: number)
     return i === newlineFromLexErr ? lineOf(starts[i]) + 1 : lineOf(starts[i]);
   };
 
+  // libxlutil prints with %.*s, which stops at a NUL byte; the report is text, so the bytes
+  // of the quoted token are decoded as UTF-8.
   const say = (line: number, unadjusted: number, message: string, pos: number): void => {
     if (unadjusted <= lexErrLine) return;
-    report.push({ line, message, pos });
+    report.push({ line, message: bytesToText(message), pos });
+  };
+  const upToNul = (text: string): string => {
+    const z = text.indexOf('\0');
+    return z < 0 ? text : text.slice(0, z);
   };
 
   const nearText = (i: number): string => {
-    if (i < 0) return "`'";
-    let text = bytes.slice(starts[i], ends[i]);
+    if (i < 0) return eofByte >= 0 ? `\`${upToNul(bytes[starts[eofByte]])}'` : "`'";
+    let text = upToNul(bytes.slice(starts[i], ends[i]));
     if (text.endsWith('\n')) {
       text = text.slice(0, -1).replace(/[ \t]+$/, '');
       return text.length ? `\`${text}'` : '<newline>';
@@ -142,6 +151,7 @@ export function replayXen(bytes: string, table: Tokens, lineOf: (offset: number)
   };
 
   let aborted = false;
+  let crashed = false;
   // Feeds token i (-1 for $end) to the parser. Returns false when the same token must be
   // looked at again (after an error, in the recovery state).
   const step = (i: number): boolean => {
@@ -252,9 +262,18 @@ export function replayXen(bytes: string, table: Tokens, lineOf: (offset: number)
     return false; // look at the same token in the recovery state
   };
 
+  // The byte the lexer swallows at the very end of input: its rule has already run (setting
+  // the "looks like Python" flag for + - . ( ) :) and left it in yytext, where a message about
+  // the end of input then shows it.
+  let eofByte = -1;
   for (let ti = 0; ti < table.count && !aborted; ti++) {
     const sym = symbols[ti];
-    if (sym === 'e' || sym === 'b') continue;
+    if (sym === 'e') {
+      eofByte = ti;
+      if ('+,-.():'.includes(bytes[starts[ti]])) python = true;
+      continue;
+    }
+    if (sym === 'b') continue;
     if (sym === 'x') {
       const start = starts[ti];
       if ('+-.():'.includes(bytes[start])) python = true;
@@ -264,11 +283,11 @@ export function replayXen(bytes: string, table: Tokens, lineOf: (offset: number)
         // with it, so the error is raised with the line counter already on the next line
         // (printed one less, as for any text ending in a newline), that next line becomes the
         // "lexical error line", and the newline token carries it too.
-        say(line, line + 1, `config parsing error near \`${bytes[start]}': lexical error`, start);
+        say(line, line + 1, `config parsing error near \`${upToNul(bytes[start])}': lexical error`, start);
         lexErrLine = line + 1;
         newlineFromLexErr = ti + 1;
       } else {
-        say(line, line, `config parsing error near \`${bytes.slice(start, ends[ti])}': lexical error`, start);
+        say(line, line, `config parsing error near \`${upToNul(bytes.slice(start, ends[ti]))}': lexical error`, start);
         lexErrLine = line;
       }
       err = true;
@@ -279,22 +298,28 @@ export function replayXen(bytes: string, table: Tokens, lineOf: (offset: number)
       const d = dequote(bytes, starts[ti], ends[ti]);
       if (d.problem) {
         const line = lineOf(starts[ti]);
-        const near = `config parsing error near \`${bytes.slice(starts[ti], ends[ti])}'`;
+        const near = `config parsing error near \`${upToNul(bytes.slice(starts[ti], ends[ti]))}'`;
+        if (d.problem.kind === 'nul') {
+          // strlen stops at the NUL and an assert() fails: no parse message, xl just dies.
+          report.push({
+            line: null,
+            message: "libxlutil aborts: assertion `len>=2 && src[0]==src[len-1]' failed in xlu__cfgl_dequote; xl is killed by SIGABRT",
+            pos: starts[ti],
+          });
+          crashed = true;
+          aborted = true;
+          err = true;
+          break;
+        }
         const what =
           d.problem.kind === 'hex-escape'
             ? 'invalid digit after backslash hexnumerical character escape in quoted string'
             : d.problem.kind === 'digit-escape-short'
               ? 'invalid digit after backslash octalnumerical character escape in quoted string'
-              : d.problem.kind === 'unknown-escape'
-                ? 'invalid character after backlash in quoted string'
-                : 'NUL byte in a quoted string (libxlutil assertion; xl is killed by SIGABRT)';
+              : 'invalid character after backlash in quoted string';
         say(line, line, `${near}: ${what}`, starts[ti]);
         lexErrLine = line;
         err = true;
-        if (d.problem.kind === 'nul') {
-          aborted = true;
-          break;
-        }
       }
     }
     while (!step(ti)) {
@@ -311,5 +336,5 @@ export function replayXen(bytes: string, table: Tokens, lineOf: (offset: number)
     report.push({ line: null, message: 'warning:  Arbitrary Python is no longer supported.', pos: bytes.length });
     report.push({ line: null, message: 'warning:  See https://wiki.xen.org/wiki/PythonInXlConfig', pos: bytes.length });
   }
-  return { ok: !err, report, stored, failedPlusEquals, python: err && python, endLine: locLine(lastTok) };
+  return { ok: !err, report, stored, failedPlusEquals, python: err && python, crashed, endLine: locLine(lastTok) };
 }

@@ -1,0 +1,3 @@
+// The completion providers, one re-export line each: `export { myCompletions } from './my-topic';`.
+export {};
+export { keysCompletion } from './keys';
