@@ -1,0 +1,10 @@
+// Checks each `vfb` spec string the way xl reads it: known options, values, and what makes xl exit, warn or crash.
+import type { Rule } from '../rule';
+import { specFindings } from './support';
+
+export const vfbSpecRule: Rule = {
+  slug: 'vfb-spec',
+  defaultSeverity: 'error',
+  description: "Checks each `vfb` spec string the way xl reads it: known options, values, and what makes xl exit, warn or crash.",
+  check: (ctx) => specFindings(ctx, 'vfb'),
+};
