@@ -70,16 +70,20 @@ export function parseConfig(input: string | Uint8Array): ParsedConfig {
   const bv = byteViewOf(input);
   let tree: DocumentNode;
   let depthCut: number | undefined;
-  let tokens = scan(bv.bytes);
+  const tokens = scan(bv.bytes);
+  let treeTokens = tokens;
   try {
     tree = parseTokens(tokens, bv.bytes.length);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
+    // Absurdly deep lists exhaust the JavaScript stack of the recursive-descent parser: the
+    // tree stops there (the text after the cut is read as blanks), while Xen's verdict still
+    // comes from the replay over every token.
     depthCut = findDepthCut(bv.bytes);
-    tokens = scan(blankFrom(bv.bytes, depthCut));
-    tree = parseTokens(tokens, bv.bytes.length);
+    treeTokens = scan(blankFrom(bv.bytes, depthCut));
+    tree = parseTokens(treeTokens, bv.bytes.length);
   }
-  return build(bv, tree, tokens, depthCut);
+  return build(bv, tree, tokens, treeTokens, depthCut);
 }
 
 function parseTokens(tokens: Tokens, length: number): DocumentNode {
@@ -115,7 +119,7 @@ interface RawError {
   fixes?: SyntaxError['fixes'];
 }
 
-function build(bv: ByteView, tree: DocumentNode, tokens: Tokens, depthCut: number | undefined): ParsedConfig {
+function build(bv: ByteView, tree: DocumentNode, tokens: Tokens, treeTokens: Tokens, depthCut: number | undefined): ParsedConfig {
   const bytes = bv.bytes;
   const lines = new Lines(bytes);
   const w = walk(tree);
@@ -123,19 +127,19 @@ function build(bv: ByteView, tree: DocumentNode, tokens: Tokens, depthCut: numbe
   const warnings: SyntaxWarning[] = [];
 
   const replay = replayXen(bytes, tokens, (o) => lines.lineOf(o));
-  const tokenAt = (i: number): Token => ({ type: 'token', kind: KIND_OF_SYMBOL[tokens.symbols[i]], start: tokens.starts[i], end: tokens.ends[i] });
+  const tokenAt = (i: number): Token => ({ type: 'token', kind: KIND_OF_SYMBOL[treeTokens.symbols[i]], start: treeTokens.starts[i], end: treeTokens.ends[i] });
   // The first token at or after `offset` that bison would look at (no blanks; in a list, no
   // newlines either), or null at the end of input.
   const nextToken = (offset: number, skipNewlines: boolean): Token | null => {
     let lo = 0;
-    let hi = tokens.count;
+    let hi = treeTokens.count;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (tokens.starts[mid] < offset) lo = mid + 1;
+      if (treeTokens.starts[mid] < offset) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < tokens.count; i++) {
-      const k = tokens.symbols[i];
+    for (let i = lo; i < treeTokens.count; i++) {
+      const k = treeTokens.symbols[i];
       if (k === 'b' || k === 'e') continue;
       if (skipNewlines && (k === 'l' || k === 'c')) continue;
       return tokenAt(i);
@@ -165,8 +169,8 @@ function build(bv: ByteView, tree: DocumentNode, tokens: Tokens, depthCut: numbe
 
   // Dequote every string token, as the lexer does when it scans one.
   const values = new Map<number, string>(); // token start → dequoted bytes
-  for (let ti = 0; ti < tokens.count; ti++) {
-    const sym = tokens.symbols[ti];
+  for (let ti = 0; ti < treeTokens.count; ti++) {
+    const sym = treeTokens.symbols[ti];
     if (sym !== 's' && sym !== 'e') continue;
     const t = tokenAt(ti);
     if (t.kind === 'eof-byte') {
@@ -213,18 +217,32 @@ function build(bv: ByteView, tree: DocumentNode, tokens: Tokens, depthCut: numbe
   }
 
   if (depthCut !== undefined) {
+    // The tree stops at the cut; Xen's own verdict comes from the replay, which has no depth
+    // limit of its own but models bison's.
     const line = lines.lineOf(depthCut);
-    raw.push({
-      pos: depthCut,
-      start: depthCut,
-      end: Math.min(depthCut + 1, bytes.length),
-      code: 'list-too-deep',
-      message:
-        `Lists nested more than ${MAX_LIST_DEPTH} levels deep: xlcfg stops reading the file here. ` +
-        'No xl key takes lists nested more than two levels deep; remove the extra brackets.',
-      xenLine: line,
-      xenMessage: 'config parsing error near `[\': memory exhausted',
-    });
+    if (replay.exhausted) {
+      const r = replay.report.find((x) => x.message.endsWith('memory exhausted'));
+      raw.push({
+        pos: r ? r.pos : depthCut,
+        start: depthCut,
+        end: Math.min(depthCut + 1, bytes.length),
+        code: 'list-too-deep',
+        message:
+          'Lists nested about 5,000 levels deep exhaust the parser stack of libxlutil ("memory exhausted"): xl rejects the whole file. ' +
+          'No xl key takes lists nested more than two levels deep; remove the extra brackets.',
+        xenLine: r?.line ?? line,
+        xenMessage: r?.message ?? 'config parsing error near `[\': memory exhausted',
+      });
+    } else {
+      warnings.push({
+        code: 'list-too-deep',
+        message:
+          `Lists nested more than ${MAX_LIST_DEPTH} levels deep: xlcfg does not analyse the file past this point (xl itself accepts up to 4,996 levels). ` +
+          'No xl key takes lists nested more than two levels deep; remove the extra brackets.',
+        start: depthCut,
+        end: Math.min(depthCut + 1, bytes.length),
+      });
+    }
   }
 
   // Settings, with `+=` applied in file order.
@@ -275,6 +293,23 @@ function build(bv: ByteView, tree: DocumentNode, tokens: Tokens, depthCut: numbe
     settings.push(s);
   }
 
+  if (depthCut !== undefined) {
+    // Errors at or after the cut are artefacts of the blanked text (lists left open).
+    for (let i = raw.length - 1; i >= 0; i--) if (raw[i].pos >= depthCut && raw[i].code !== 'list-too-deep') raw.splice(i, 1);
+  }
+  if (depthCut !== undefined && !replay.ok && raw.length === 0) {
+    // Xen rejects the file for a reason past the cut: report it in Xen's words.
+    const r = replay.report.find((x) => x.line !== null);
+    raw.push({
+      pos: r ? r.pos : depthCut,
+      start: depthCut,
+      end: Math.min(depthCut + 1, bytes.length),
+      code: 'xl-rejects-past-deep-list',
+      message: `xl rejects the whole file past these deeply nested lists: ${r ? `line ${r.line}: ${r.message}` : 'its parser fails'}.`,
+      xenLine: r?.line ?? lines.lineOf(depthCut),
+      xenMessage: r?.message ?? '',
+    });
+  }
   raw.sort((a, b) => a.pos - b.pos || a.start - b.start);
   for (const st of settings) st.stored = !st.failed && replay.stored.has(st.nameStart);
   const xenAt = new Map<number, string>();
@@ -296,7 +331,7 @@ function build(bv: ByteView, tree: DocumentNode, tokens: Tokens, depthCut: numbe
     settings,
     errors,
     warnings,
-    ok: raw.length === 0,
+    ok: raw.length === 0 && replay.ok,
     crashes: replay.crashed,
     looksLikePython: replay.python,
     xenReport: replay.report.map((r) => ({ line: r.line, message: r.message })),

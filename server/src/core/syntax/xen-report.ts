@@ -55,6 +55,8 @@ export interface XenReplay {
   python: boolean;
   /** libxlutil's dequoting met a NUL byte and failed an assertion: xl dies with SIGABRT. */
   crashed: boolean;
+  /** Lists nested so deep that bison's stack ran out ("memory exhausted"). */
+  exhausted: boolean;
   /** The line bison gives the end of input (the last token it was handed). */
   endLine: number;
 }
@@ -152,6 +154,22 @@ export function replayXen(bytes: string, table: Tokens, lineOf: (offset: number)
 
   let aborted = false;
   let crashed = false;
+  let exhausted = false;
+  // Bison's state stack holds at most YYMAXDEPTH (10,000) entries. Each open list costs two
+  // (its '[' and an empty `nlok`), on top of four for `key =`; a token needing more room than
+  // is left ends the parse with "memory exhausted" (from 4,998 open brackets, or 4,997 with
+  // something inside; measured against Debian's libxlutil 4.17).
+  const STACK_LIMIT = 10000;
+  const roomFor = (i: number, extra: number): boolean => {
+    if (4 + 2 * depth + extra < STACK_LIMIT) return true;
+    const line = locLine(i);
+    const isNl = symbols[i] === 'l' || symbols[i] === 'c';
+    say(isNl ? line - 1 : line, line, `config parsing error near ${nearText(i)}: memory exhausted`, starts[i]);
+    err = true;
+    exhausted = true;
+    aborted = true;
+    return false;
+  };
   // Feeds token i (-1 for $end) to the parser. Returns false when the same token must be
   // looked at again (after an error, in the recovery state).
   const step = (i: number): boolean => {
@@ -209,10 +227,12 @@ export function replayXen(bytes: string, table: Tokens, lineOf: (offset: number)
       case 'list-open':
       case 'list-item':
         if (isNl) {
+          if (!roomFor(i, 1)) return true;
           shift(i);
           return true;
         }
         if (k === ']') {
+          if (!roomFor(i, state === 'list-open' ? 2 : 1)) return true;
           shift(i);
           depth--;
           if (depth === 0) {
@@ -222,16 +242,19 @@ export function replayXen(bytes: string, table: Tokens, lineOf: (offset: number)
           return true;
         }
         if (state === 'list-open' && (k === 's' || k === 'n')) {
+          if (!roomFor(i, 2)) return true;
           shift(i);
           state = 'list-item';
           return true;
         }
         if (state === 'list-open' && k === '[') {
-          shift(i);
           depth++;
+          if (!roomFor(i, 0)) return true;
+          shift(i);
           return true;
         }
         if (state === 'list-item' && k === ',') {
+          if (!roomFor(i, 2)) return true;
           shift(i);
           state = 'list-open';
           return true;
@@ -336,5 +359,5 @@ export function replayXen(bytes: string, table: Tokens, lineOf: (offset: number)
     report.push({ line: null, message: 'warning:  Arbitrary Python is no longer supported.', pos: bytes.length });
     report.push({ line: null, message: 'warning:  See https://wiki.xen.org/wiki/PythonInXlConfig', pos: bytes.length });
   }
-  return { ok: !err, report, stored, failedPlusEquals, python: err && python, crashed, endLine: locLine(lastTok) };
+  return { ok: !err, report, stored, failedPlusEquals, python: err && python, crashed, exhausted, endLine: locLine(lastTok) };
 }
