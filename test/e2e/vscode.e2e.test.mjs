@@ -74,6 +74,8 @@ before(async () => {
   fs.mkdirSync(path.join(dirs.ud, 'User'), { recursive: true });
   fs.writeFileSync(path.join(dirs.ud, 'User', 'settings.json'), JSON.stringify(QUIET_SETTINGS, null, 2));
   fs.cpSync(path.join(ROOT, 'test', 'e2e', 'workspace'), dirs.ws, { recursive: true });
+  // The bundled examples (a GPU passthrough guest and its host profile) for the layout checks.
+  fs.cpSync(path.join(ROOT, 'examples'), path.join(dirs.ws, 'examples'), { recursive: true });
   Object.assign(runDirs, dirs);
 
   // Per-run XDG folders: code-server writes a default config even for --install-extension.

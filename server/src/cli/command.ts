@@ -22,10 +22,11 @@ export interface CliCommand {
   run(args: string[], io: CliIO): number;
 }
 
-/** Common flags: `--json`, `--xen-version X.Y`, `--host FILE`, `--defaults`, files. */
+/** Common flags: `--json`, `--xen-version X.Y`, `--qemu-version X.Y`, `--host FILE`, `--defaults`, files. */
 export interface CommonArgs {
   json: boolean;
   xenVersion?: string;
+  qemuVersion?: string;
   host?: string;
   defaults: boolean;
   files: string[];
@@ -38,12 +39,14 @@ export function parseCommonArgs(args: string[]): CommonArgs {
     const a = args[i];
     if (a === '--json') out.json = true;
     else if (a === '--defaults') out.defaults = true;
-    else if (a === '--xen-version' || a === '--host') {
+    else if (a === '--xen-version' || a === '--qemu-version' || a === '--host') {
       const v = args[++i];
       if (v === undefined) out.unknown.push(a);
       else if (a === '--xen-version') out.xenVersion = v;
+      else if (a === '--qemu-version') out.qemuVersion = v;
       else out.host = v;
     } else if (a.startsWith('--xen-version=')) out.xenVersion = a.slice('--xen-version='.length);
+    else if (a.startsWith('--qemu-version=')) out.qemuVersion = a.slice('--qemu-version='.length);
     else if (a.startsWith('--host=')) out.host = a.slice('--host='.length);
     else if (a === '--') out.files.push(...args.slice(i + 1)), (i = args.length);
     else if (a.startsWith('-') && a !== '-') out.unknown.push(a);

@@ -20,6 +20,10 @@ export function resolveEnvironment(a: CommonArgs, file: string, io: CliIO): Reso
   }
   const profilePath = a.host ?? (file === '-' ? undefined : io.join(io.dirname(file), 'xen-host.json'));
   const options: AnalysisOptions = { fileName: file };
+  if (a.qemuVersion !== undefined) {
+    if (!/^\d+\.\d+(\.\d+)?$/.test(a.qemuVersion)) return { error: `--qemu-version takes a QEMU release such as 8.0, not ${a.qemuVersion}` };
+    options.qemuVersion = a.qemuVersion;
+  }
   if (profilePath && (a.host !== undefined || io.exists(profilePath))) {
     const loaded = loadHostProfile(profilePath, io);
     if ('error' in loaded) {

@@ -169,4 +169,44 @@ suite('xlcfg in the editor', () => {
     }
     await diagnosticsWhen(uri, hasCode('unterminated-string'));
   });
+
+  test('device model: hdtype="ahci" on Xen 4.19 warns that the disk stays visible twice, offers hdtype="ide", and 4.20 does not warn', async () => {
+    const uri = workspaceFile('ahci.xl.cfg');
+    const config = vscode.workspace.getConfiguration('xlcfg', uri);
+    try {
+      await config.update('xenVersion', '4.19', vscode.ConfigurationTarget.Workspace);
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      const diags = await diagnosticsWhen(uri, hasCode('ahci-disk-not-unplugged'));
+      const d = diags.find((x) => codeOf(x) === 'ahci-disk-not-unplugged');
+      assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Warning);
+      assert.strictEqual(d.range.start.line, 5);
+      assert.match(d.message, /corruption/i);
+      const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
+      assert.ok(actions.some((a) => a.title === 'Use hdtype = "ide"'), `quick fixes: ${actions.map((a) => a.title).join(' | ')}`);
+      await config.update('xenVersion', '4.20', vscode.ConfigurationTarget.Workspace);
+      await diagnosticsWhen(uri, lacksCode('ahci-disk-not-unplugged'));
+    } finally {
+      await config.update('xenVersion', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  test('memory layout: hovering `memory` shows the e820 map, and the mmio_hole quick fix removes the "no space" error', async () => {
+    const uri = workspaceFile('examples/gpu-passthrough.xl.cfg');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const diags = await diagnosticsWhen(uri, hasCode('mmio-hole-too-small'));
+    const memoryLine = [...Array(doc.lineCount).keys()].find((i) => doc.lineAt(i).text.startsWith('memory'));
+    const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, new vscode.Position(memoryLine, 2));
+    const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+    assert.match(text, /e820/i, `hover text was: ${JSON.stringify(text.slice(0, 400))}`);
+    assert.match(text, /usable/, 'the map lists usable RAM');
+    const d = diags.find((x) => codeOf(x) === 'mmio-hole-too-small');
+    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => /mmio_hole/.test(a.title));
+    assert.ok(fix, `quick fixes: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.ok(/^mmio_hole = \d+/m.test(doc.getText()), 'the fix wrote a real mmio_hole key');
+    await diagnosticsWhen(uri, lacksCode('mmio-hole-too-small'));
+  });
 });

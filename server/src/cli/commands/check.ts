@@ -12,7 +12,7 @@ const ORDER: Record<Severity, number> = { error: 0, warning: 1, information: 2, 
 export const checkCommand: CliCommand = {
   name: 'check',
   summary: 'every diagnostic the editor would show, with fixes',
-  usage: 'xlcfg check [--json] [--xen-version X.Y] [--host PROFILE] FILE...',
+  usage: 'xlcfg check [--json] [--xen-version X.Y] [--qemu-version X.Y] [--host PROFILE] FILE...',
   run(args: string[], io: CliIO): number {
     const a = parseCommonArgs(args);
     if (a.unknown.length || a.files.length === 0) {
