@@ -25,6 +25,28 @@ const EXTRA = {
   device_model_version: {
     enumValues: ['qemu-xen', 'qemu-xen-traditional'],
     enumHistory: [{ value: 'qemu-xen-traditional', removedIn: '4.21' }],
+    defaultHistory: [
+      { until: '4.20', value: 'qemu-xen; qemu-xen-traditional for an HVM guest with device_model_stubdomain_override=1, or when qemu-xen is not installed' },
+      { since: '4.21', value: 'qemu-xen' },
+    ],
+  },
+  bios: {
+    defaultHistory: [
+      { until: '4.20', value: 'seabios (rombios when the device model is qemu-xen-traditional)' },
+      { since: '4.21', value: 'seabios' },
+    ],
+  },
+  videoram: {
+    defaultHistory: [
+      { until: '4.20', value: '8 (cirrus), 16 (stdvga), 128 (qxl), 0 (none); with qemu-xen-traditional 4 (cirrus, the only size it accepts) and 8 (stdvga)' },
+      { since: '4.21', value: '8 (cirrus), 16 (stdvga), 128 (qxl), 0 (none)' },
+    ],
+  },
+  stubdomain_memory: {
+    defaultHistory: [
+      { until: '4.20', value: '128 for a Linux stub domain (qemu-xen), 28 for a MiniOS one (qemu-xen-traditional)' },
+      { since: '4.21', value: '128' },
+    ],
   },
   vcpus: {
     behaviour: [
@@ -136,6 +158,7 @@ for (const k of keys) {
   };
   if (extra.enumHistory) e.enumHistory = extra.enumHistory;
   if (extra.behaviour) e.behaviour = extra.behaviour;
+  if (extra.defaultHistory) e.defaultHistory = extra.defaultHistory;
   out.push('  ' + format(e, '  ') + ',');
 }
 out.push('];');

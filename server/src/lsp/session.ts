@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'url';
 import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis, type AnalysisOptions } from '../core/analyze';
+import { NEWEST_XEN, parseXenVersion } from '../core/xen-version';
 import { toDiagnostic } from './convert';
 import { describeError, type Logger } from './guard';
 import { HostProfileStore, profileCandidates, type LoadedProfile } from './host-profile';
@@ -62,7 +63,6 @@ export class Session {
   private optionsFor(uri: string, s: XlcfgSettings): AnalysisOptions {
     const filePath = uriToPath(uri);
     const options: AnalysisOptions = {
-      xenVersion: s.xenVersion,
       severities: s.rules,
       fileName: filePath ? path.basename(filePath) : uri,
     };
@@ -74,6 +74,10 @@ export class Session {
       options.hostProfileSource = profile.path;
       if (profile.profile !== undefined) options.hostProfile = profile.profile;
     }
+    // The release: the setting, else the host profile's (it describes the host the guest will
+    // run on), else the newest.
+    const fromProfile = (profile?.profile as { xenVersion?: string } | undefined)?.xenVersion;
+    options.xenVersion = s.xenVersion ?? parseXenVersion(fromProfile) ?? NEWEST_XEN;
     if (!profile && explicit) {
       this.missingExplicit.set(uri, paths[0]);
       if (!this.warnedMissing.has(paths[0])) {

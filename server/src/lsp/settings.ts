@@ -3,10 +3,11 @@
 
 import type { Severity } from '../core/findings';
 import type { SeverityOverrides } from '../core/analyze';
-import { NEWEST_XEN, parseXenVersion, type XenVersion } from '../core/xen-version';
+import { parseXenVersion, type XenVersion } from '../core/xen-version';
 
 export interface XlcfgSettings {
-  xenVersion: XenVersion;
+  /** Unset ('' in the settings): the host profile's `xenVersion`, else the newest release. */
+  xenVersion?: XenVersion;
   /** '' = the QEMU the selected Xen release ships. */
   qemuVersion: string;
   /** '' = look for xen-host.json beside the config, then at the workspace root. */
@@ -14,7 +15,7 @@ export interface XlcfgSettings {
   rules: SeverityOverrides;
 }
 
-export const DEFAULT_SETTINGS: XlcfgSettings = { xenVersion: NEWEST_XEN, qemuVersion: '', hostProfile: '', rules: {} };
+export const DEFAULT_SETTINGS: XlcfgSettings = { qemuVersion: '', hostProfile: '', rules: {} };
 
 const LEVELS: ReadonlySet<string> = new Set<Severity | 'off'>(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -28,7 +29,7 @@ export function normalizeSettings(raw: unknown): XlcfgSettings {
     }
   }
   return {
-    xenVersion: (typeof o.xenVersion === 'string' && parseXenVersion(o.xenVersion)) || DEFAULT_SETTINGS.xenVersion,
+    xenVersion: (typeof o.xenVersion === 'string' && parseXenVersion(o.xenVersion)) || undefined,
     qemuVersion: typeof o.qemuVersion === 'string' ? o.qemuVersion.trim() : '',
     hostProfile: typeof o.hostProfile === 'string' ? o.hostProfile.trim() : '',
     rules,

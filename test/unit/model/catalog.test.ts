@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
-import { allKeys, enumValueAccepted, keyInfo, keysFor, KEY_ENTRIES, behaviourAt } from '../../../server/src/core/catalog';
+import { allKeys, behaviourAt, defaultAt, enumValueAccepted, keyInfo, keysFor, KEY_ENTRIES } from '../../../server/src/core/catalog';
 import { XEN_VERSIONS } from '../../../server/src/core/xen-version';
 import { fixturesDir } from '../../fuzz/support/paths';
 
@@ -70,4 +70,11 @@ test('every entry has a description of its own and sane fields', () => {
     assert.match(e.since, /^4\.\d+$/, `${e.name}: since`);
     if (e.valueType === 'enum') assert.ok(e.enumValues && e.enumValues.length, `${e.name}: enum without values`);
   }
+});
+
+test('defaults that changed between releases', () => {
+  const dmv = keyInfo('device_model_version', '4.20')!;
+  assert.match(defaultAt(dmv, '4.20')!, /qemu-xen-traditional/);
+  assert.equal(defaultAt(dmv, '4.21'), 'qemu-xen');
+  assert.equal(defaultAt(keyInfo('memory', '4.22')!, '4.17'), keyInfo('memory', '4.22')!.default);
 });

@@ -53,6 +53,14 @@ export function behaviourAt(entry: KeyEntry, release: XenVersion | string): KeyB
   );
 }
 
+/** The default of the key on `release`, in words (release-specific where it changed). */
+export function defaultAt(entry: KeyEntry, release: XenVersion | string): string | null {
+  const h = (entry.defaultHistory ?? []).find(
+    (d) => (!d.since || compareXen(release, d.since) >= 0) && (!d.until || compareXen(release, d.until) <= 0),
+  );
+  return h ? h.value : entry.default;
+}
+
 function atRelease(e: KeyEntry, release: XenVersion | string): KeyEntry {
   if (!e.enumHistory || !e.enumValues) return e;
   const gone = new Set(

@@ -395,6 +395,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
         trigger: "not an enum name",
       },
     ],
+    defaultHistory: [
+      { until: "4.20", value: "seabios (rombios when the device model is qemu-xen-traditional)" },
+      { since: "4.21", value: "seabios" },
+    ],
   },
   {
     name: "bios_path_override",
@@ -1193,6 +1197,13 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
       },
     ],
     enumHistory: [{ value: "qemu-xen-traditional", removedIn: "4.21" }],
+    defaultHistory: [
+      {
+        until: "4.20",
+        value: "qemu-xen; qemu-xen-traditional for an HVM guest with device_model_stubdomain_override=1, or when qemu-xen is not installed",
+      },
+      { since: "4.21", value: "qemu-xen" },
+    ],
   },
   {
     name: "device_tree",
@@ -4545,6 +4556,13 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
         trigger: "empty string or trailing junk after the number; key ignored",
       },
     ],
+    defaultHistory: [
+      {
+        until: "4.20",
+        value: "128 for a Linux stub domain (qemu-xen), 28 for a MiniOS one (qemu-xen-traditional)",
+      },
+      { since: "4.21", value: "128" },
+    ],
   },
   {
     name: "stubdomain_ramdisk",
@@ -5208,6 +5226,13 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
         fatal: false,
         trigger: "empty string or trailing junk after the number; key ignored",
       },
+    ],
+    defaultHistory: [
+      {
+        until: "4.20",
+        value: "8 (cirrus), 16 (stdvga), 128 (qxl), 0 (none); with qemu-xen-traditional 4 (cirrus, the only size it accepts) and 8 (stdvga)",
+      },
+      { since: "4.21", value: "8 (cirrus), 16 (stdvga), 128 (qxl), 0 (none)" },
     ],
   },
   {

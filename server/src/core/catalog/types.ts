@@ -72,5 +72,7 @@ export interface KeyEntry {
   /** Messages xl prints about this key (printf templates) and whether they stop xl. */
   xlMessages: Array<{ message: string; fatal: boolean; trigger: string }>;
   enumHistory?: EnumValueHistory[];
+  /** The default in words where it changed between releases (`default` is the newest). */
+  defaultHistory?: Array<{ since?: string; until?: string; value: string }>;
   behaviour?: KeyBehaviour[];
 }

@@ -35,7 +35,11 @@ export function smallestMmioHole(input: LayoutInput, current: LayoutResult = com
   // Multiples of 16 MiB keep the number of trial layouts small and stay aligned for BARs below it.
   const step = Math.max(alignMiB, 16);
   const fatal = fatalCodes(current);
-  for (let mib = Math.ceil(MMIO_HOLE_MIN_MIB / step) * step; mib <= MMIO_HOLE_MAX_MIB; mib += step) {
+  // The window is the hole less hvmloader's 64 MiB reserved area; no smaller hole can hold the
+  // 32-bit BARs (which can only go low), so the search starts there (one or two trial layouts in practice).
+  const lowTotal = current.pci.bars.filter((b) => !b.io && !b.is64).reduce((n, b) => n + b.size, 0);
+  const from = Math.max(MMIO_HOLE_MIN_MIB, (lowTotal + 64 * MiB) / MiB);
+  for (let mib = Math.ceil(from / step) * step; mib <= MMIO_HOLE_MAX_MIB; mib += step) {
     if (input.mmioHole && mib === input.mmioHole.value) continue;
     const r = computeLayout({ ...input, mmioHole: { value: mib } });
     if (lowFailures(r) === 0 && fatalCodes(r) === fatal) return { mib, alignMiB };

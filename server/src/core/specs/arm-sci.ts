@@ -29,9 +29,12 @@ export function parseArmSciSpec(text: string, _options: SpecParseOptions = {}): 
         break;
       }
     } else {
+      const bareType = !it.key && ['none', 'scmi_smc'].includes(it.text.toLowerCase());
       problems.push(problem({
         code: 'arm-sci-option-ignored', start: it.start, end: it.key ? it.key.end : it.end, reaction: 'silent',
-        message: `xl reads only \`type=\` from \`arm_sci\`; \`${it.key?.value ?? it.text}\` is ignored without a message.`,
+        message: `xl reads only \`type=\` from \`arm_sci\`; \`${it.key?.value ?? it.text}\` is ignored without a message` +
+          (bareType ? `, so the SCI type stays none. Write \`type=${it.text}\`.` : '.'),
+        replacement: bareType ? { title: `Change to \`type=${it.text}\``, newText: `type=${it.text}`, start: it.start, end: it.end } : undefined,
       }));
     }
   }

@@ -107,7 +107,7 @@ function parseXendLine(text: string): SpecParseResult<CpuidSpec> {
   const fail = (n: number, what: string, start: number, end: number, why: string) => {
     spec.accepted = false;
     problems.push(problem({
-      code: 'cpuid-line-invalid', start, end: Math.max(end, start), reaction: 'warning',
+      code: 'cpuid-line-invalid', start: Math.min(start, text.length), end: Math.min(Math.max(end, start), text.length), reaction: 'warning',
       xenMessage: `while parsing CPUID line: "${text}":\n  error #${n}: ${what}`,
       message: `${why}: xl prints an error and ignores the rest of this cpuid line.`,
     }));

@@ -10,6 +10,7 @@ import { cAtoi } from './cnum';
 import { runTotal, type GeneratedParse } from './peg';
 import { closest, problem, xlExits } from './problems';
 import type { SpecField, SpecParseOptions, SpecParseResult, SpecProblem } from './types';
+import { memoizeSpec } from './memo';
 
 const grammarParse = parseDiskGrammar as unknown as (input: string, options: { startRule: string; features: DiskFeatures }) => unknown;
 
@@ -92,7 +93,7 @@ const KEYWORDS = [
   'colo-host', 'colo-port', 'colo-export', 'active-disk', 'hidden-disk', 'grant_usage',
 ];
 
-export function parseDiskSpec(text: string, options: SpecParseOptions = {}): SpecParseResult<DiskSpec> {
+function parseDiskSpecUncached(text: string, options: SpecParseOptions = {}): SpecParseResult<DiskSpec> {
   const version: XenVersion = options.xenVersion ?? NEWEST_XEN;
   const features = diskFeatures(version);
   const tokens = runTotal<Token[]>(
@@ -357,3 +358,6 @@ function newerKeywordHint(near: string | null, features: DiskFeatures, version: 
   if (!features.grantUsage && word === 'grant_usage') return ` (\`grant_usage=\` exists only from Xen 4.19; this is Xen ${version})`;
   return '';
 }
+
+/** parseDiskSpec, parsed once per distinct (release, string): see memo.ts. */
+export const parseDiskSpec = memoizeSpec(parseDiskSpecUncached);

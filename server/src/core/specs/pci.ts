@@ -11,6 +11,7 @@ import { runTotal, type GeneratedParse } from './peg';
 import { closest, problem, releases, xlExits } from './problems';
 import type { SpecField, SpecParseOptions, SpecParseResult, SpecProblem } from './types';
 import { parseLegacyPciSpec } from './pci-legacy';
+import { memoizeSpec } from './memo';
 
 const grammar = parsePciGrammar as GeneratedParse;
 
@@ -179,7 +180,7 @@ function readVslot(text: string, offset: number): { ok: true; value: number; end
   return { ok: true, value: v, end: offset + r.vslot.end };
 }
 
-export function parsePciSpec(text: string, options: SpecParseOptions = {}): SpecParseResult<PciSpec> {
+function parsePciSpecUncached(text: string, options: SpecParseOptions = {}): SpecParseResult<PciSpec> {
   const version: XenVersion = options.xenVersion ?? NEWEST_XEN;
   if (compareXen(version, '4.15') < 0) return parseLegacyPciSpec(text, version);
 
@@ -425,3 +426,6 @@ function looksLikeBdf(text: string): boolean {
 function readPairs(text: string, offset: number): GPairs {
   return runTotal<GPairs>(grammar, text.slice(offset), 'Pairs', { pairs: [], tail: { value: text.slice(offset), start: 0, end: text.length - offset } });
 }
+
+/** parsePciSpec, parsed once per distinct (release, string): see memo.ts. */
+export const parsePciSpec = memoizeSpec(parsePciSpecUncached);

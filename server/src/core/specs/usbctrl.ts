@@ -4,7 +4,7 @@
 
 import { parse } from '../../generated/spec-usbctrl';
 import type { GeneratedParse } from './peg';
-import { closest } from './problems';
+import { closest, problem } from './problems';
 import { asField, atoiField, fatal, tokenItems } from './items';
 import type { SpecField, SpecParseOptions, SpecParseResult, SpecProblem } from './types';
 
@@ -46,5 +46,34 @@ export function parseUsbctrlSpec(text: string, _options: SpecParseOptions = {}):
       break;
     }
   }
+  if (spec.accepted) problems.push(...libxlLimits(spec));
   return { spec, problems };
+}
+
+/**
+ * libxl's checks when the domain is created (libxl__device_usbctrl_setdefault, the same in
+ * every modelled release): xl accepts the spec, but creation then fails. Only for an explicit
+ * type: `auto` becomes devicemodel for HVM and pv or qusb otherwise, which is decided later.
+ */
+function libxlLimits(spec: UsbctrlSpec): SpecProblem[] {
+  const type = spec.type?.value;
+  if (!type || type === 'auto') return [];
+  const version = spec.version?.value || 2;
+  const ports = spec.ports?.value ?? 0;
+  const at = (f: SpecField<unknown> | undefined) => (f ? { start: f.start, end: f.end } : { start: spec.type!.start, end: spec.type!.end });
+  const fail = (f: SpecField<unknown> | undefined, libxl: string, why: string) =>
+    problem({
+      code: 'usbctrl-libxl-limit', ...at(f), reaction: 'fatal',
+      message: `${why}: xl accepts the spec (even in a dry run), but libxl refuses the controller when it creates the domain ("${libxl}"), so the domain is not created (all releases).`,
+    });
+  if (type === 'pv' || type === 'qusb') {
+    if (version < 1 || version > 2) return [fail(spec.version, 'USB version for paravirtualized devices must be 1 or 2', `A ${type} USB controller supports version 1 or 2, not ${version}`)];
+    if (ports !== 0 && (ports < 1 || ports > 31)) return [fail(spec.ports, 'Number of ports for USB controller is limited to 31', `A ${type} USB controller has 1 to 31 ports, not ${ports}`)];
+    return [];
+  }
+  if (version === 1 && ports !== 0 && ports !== 2) return [fail(spec.ports, 'Number of ports for USB controller of version 1 is always 2', 'An emulated USB 1 controller (QEMU uhci) always has 2 ports; drop `ports=` or write 2')];
+  if (version === 2 && ports !== 0 && ports !== 6) return [fail(spec.ports, 'Number of ports for USB controller of version 2 is always 6', 'An emulated USB 2 controller (QEMU ehci) always has 6 ports; drop `ports=` or write 6')];
+  if (version === 3 && ports > 15) return [fail(spec.ports, 'Number of ports for USB controller of version 3 is limited to 15', 'An emulated USB 3 controller (QEMU xhci) has at most 15 ports')];
+  if (version < 1 || version > 3) return [fail(spec.version, 'Illegal USB version', `USB version ${version} does not exist for an emulated controller (use 1, 2 or 3)`)];
+  return [];
 }

@@ -9,6 +9,7 @@ import { cStrtoul, xlParseUlong } from './cnum';
 import { runTotal, type GeneratedParse } from './peg';
 import { closest, problem, releases, xlExits } from './problems';
 import type { SpecField, SpecParseOptions, SpecParseResult, SpecProblem } from './types';
+import { memoizeSpec } from './memo';
 
 const grammar = parseVifGrammar as GeneratedParse;
 
@@ -74,7 +75,7 @@ interface GItem {
   value: Span | null;
 }
 
-export function parseVifSpec(text: string, options: SpecParseOptions = {}): SpecParseResult<VifSpec> {
+function parseVifSpecUncached(text: string, options: SpecParseOptions = {}): SpecParseResult<VifSpec> {
   const version: XenVersion = options.xenVersion ?? NEWEST_XEN;
   const known = (key: string) => !SINCE[key] || compareXen(version, SINCE[key]) >= 0;
   const items = runTotal<GItem[]>(grammar, text, 'Spec', []);
@@ -282,3 +283,6 @@ export function parseVifRate(rate: string, offset = 0): { rate: VifRate } | { pr
   }
   return { rate: { bytesPerInterval: (bytesPerSec * intervalUsecs) / 1000000n, intervalUsecs: Number(intervalUsecs) } };
 }
+
+/** parseVifSpec, parsed once per distinct (release, string): see memo.ts. */
+export const parseVifSpec = memoizeSpec(parseVifSpecUncached);

@@ -8,6 +8,7 @@ import type { KeyEntry } from '../../catalog/types';
 import { XEN_VERSIONS, type XenVersion } from '../../xen-version';
 import { SPEC_FIELDS } from '../../rules/keys/spec-fields';
 import { guestTypeOf } from '../../rules/keys/support';
+import { acceptedOn, ENUM_KEYS } from '../../rules/keys/invalid-enum-value';
 import { fieldMarkdown, keyContextAt, keyMarkdown, specSegmentAt } from '../hover/keys';
 import type { CompletionEntry, CompletionProvider } from './index';
 
@@ -22,8 +23,42 @@ const TYPE_DETAIL: Record<string, string> = {
   'spec-string': 'spec string',
 };
 
+// The usual values of the keys nearly every config has, as snippets with placeholders.
+const USUAL: Record<string, string> = {
+  name: '"${1:guest}"',
+  type: '"${1|pvh,hvm,pv|}"',
+  memory: '${1:1024}',
+  maxmem: '${1:2048}',
+  vcpus: '${1:2}',
+  maxvcpus: '${1:4}',
+  kernel: '"${1:/boot/vmlinuz}"',
+  ramdisk: '"${1:/boot/initrd.img}"',
+  extra: '"${1:console=hvc0}"',
+  root: '"${1:/dev/xvda1 ro}"',
+  cmdline: '"${1:root=/dev/xvda1 ro console=hvc0}"',
+  bootloader: '"${1:pygrub}"',
+  disk: '[ "${1:/dev/vg/guest},${2|raw,qcow2,vhd|},${3:xvda},${4|rw,ro|}" ]',
+  vif: '[ "${1:bridge=xenbr0}" ]',
+  pci: '[ "${1:0000:01:00.0}" ]',
+  channel: '[ "name=${1:org.qemu.guest_agent.0},connection=${2|pty,socket|}" ]',
+  vfb: '[ "vnc=1,vnclisten=${1:127.0.0.1}" ]',
+  usbctrl: '[ "type=${1|auto,pv,devicemodel,qusb|},version=${2|2,1,3|},ports=${3:4}" ]',
+  usbdev: '[ "hostbus=${1:1},hostaddr=${2:2}" ]',
+  vtpm: '[ "backend=${1:vtpmmgr}" ]',
+  p9: '[ "tag=${1:share},path=${2:/srv/share},security_model=none" ]',
+  rdm: '"strategy=host"',
+  cpus: '"${1:0-3}"',
+  serial: '"${1:pty}"',
+  boot: '"${1|c,d,n,cd,dc|}"',
+  uuid: '"${1:00000000-0000-0000-0000-000000000000}"',
+  on_poweroff: '"${1|destroy,restart,preserve|}"',
+  on_reboot: '"${1|restart,destroy,preserve|}"',
+  on_crash: '"${1|restart,destroy,preserve,coredump-destroy,coredump-restart|}"',
+};
+
 /** The value part of a key's snippet: what the key usually looks like. */
 function valueSnippet(e: KeyEntry): string {
+  if (USUAL[e.name]) return USUAL[e.name];
   switch (e.valueType) {
     case 'defbool':
     case 'boolean':
@@ -42,6 +77,14 @@ function valueSnippet(e: KeyEntry): string {
       return '"$1"';
   }
 }
+
+/** The names the release accepts (the catalog lists every release's union for some keys). */
+function enumNames(release: XenVersion, key: string, values: readonly string[]): readonly string[] {
+  return (ENUM_KEYS as readonly string[]).includes(key) ? values.filter((v) => acceptedOn(release, key, v)) : values;
+}
+
+// xl reads booleans as numbers: 1 is true, 0 false.
+const BOOLEAN_VALUES: readonly string[] = ['1', '0'];
 
 // Key lists and their snippets per release, built once.
 const KEYS_BY_RELEASE = new Map<XenVersion, KeyEntry[]>(XEN_VERSIONS.map((v) => [v, allKeys(v)]));
@@ -102,8 +145,8 @@ export const keysCompletion: CompletionProvider = (analysis: Analysis, offset: n
       sortText: String(i).padStart(3, '0'),
     }));
   }
-  const values = e.enumValues;
-  if (!values?.length || SPEC_FIELDS.has(ctx.key)) return [];
+  const values = e.enumValues?.length ? enumNames(release, ctx.key, e.enumValues) : e.valueType === 'defbool' || e.valueType === 'boolean' ? BOOLEAN_VALUES : undefined;
+  if (!values || SPEC_FIELDS.has(ctx.key)) return [];
   if (ctx.string) {
     return values.map((v, i) => ({
       label: v,
@@ -115,8 +158,8 @@ export const keysCompletion: CompletionProvider = (analysis: Analysis, offset: n
       sortText: String(i).padStart(3, '0'),
     }));
   }
-  // After `=` with no string yet: insert the quoted name (bare for the numeric enums).
-  const bare = e.valueType === 'integer';
+  // After `=` with no string yet: insert the quoted name (bare for numbers and booleans).
+  const bare = e.valueType === 'integer' || values === BOOLEAN_VALUES;
   const tail = text.slice(offset).match(/^[^\s#,\]]*/)![0];
   return values.map((v, i) => ({
     label: v,

@@ -11,6 +11,7 @@ import { behaviourAt, keyInfo, keyInfoAnyRelease } from '../../catalog';
 import type { GuestType, KeyEntry } from '../../catalog/types';
 import { compareXen } from '../../xen-version';
 import { SPEC_FIELDS, specField, type SpecFieldInfo } from '../../rules/keys/spec-fields';
+import { XM_KEYS } from '../../rules/keys/xm-keys';
 import type { HoverProvider } from './index';
 
 /** Where the cursor is, as far as keys are concerned. */
@@ -166,8 +167,11 @@ export const keysHover: HoverProvider = (analysis: Analysis, offset: number) => 
   const text = analysis.parsed.text;
   if (ctx.kind === 'key') {
     if (ctx.end <= ctx.start) return undefined;
-    const md = keyMarkdown(text.slice(ctx.start, ctx.end), release);
-    return md ? section(ctx, md) : undefined;
+    const name = text.slice(ctx.start, ctx.end);
+    const md = keyMarkdown(name, release);
+    if (md) return section(ctx, md);
+    const xm = XM_KEYS.get(name);
+    return xm ? section(ctx, `**\`${name}\`** — an xm/xend key\n\nxl never reads it (all releases). Instead, ${xm.advice}`) : undefined;
   }
   if (ctx.string && SPEC_FIELDS.has(ctx.key)) {
     const seg = specSegmentAt(text, ctx.string, offset);

@@ -1,10 +1,11 @@
-// Device lists as xl_parse.c builds them: PCI passthrough (libxlutil's PCI parser, via the
-// specs module), the rdm strategy, network interfaces (xl's own vif tokenizer), framebuffers,
-// channels and vTPMs. Lists whose spec strings are not modelled yet are recorded in
-// `unmodelled` so a comparison can say so.
+// Device lists as xl_parse.c builds them, in its order: disks, PCI passthrough and the rdm
+// strategy (libxlutil's parsers, via the specs module), network interfaces (xl's vif
+// tokenizer, via the specs module), framebuffers, channels and vTPMs here; the other devices
+// xl tokenizes itself are in build-more-devices.ts.
 
 import { parseDiskSpec } from '../../specs/disk';
 import { parsePciSpec } from '../../specs/pci';
+import { parseVifSpec } from '../../specs/vif';
 import { parseRdmSpec } from '../../specs/rdm';
 import type { DomainBuild } from './build-domain';
 import { readPciDefaults, splitWords } from './build-domain';
@@ -172,18 +173,7 @@ function tokens(spec: string): string[] {
     .map((t) => t.replace(/^ +/, ''));
 }
 
-const NIC_STRINGS: Record<string, string> = {
-  bridge: 'bridge',
-  gatewaydev: 'gatewaydev',
-  ip: 'ip',
-  script: 'script',
-  backend: 'backend_domname',
-  vifname: 'ifname',
-  model: 'model',
-  forwarddev: 'coloft_forwarddev',
-  vlan: 'vlan',
-};
-
+/** vif=: xl's own NIC tokenizer, through the specs module (parseVifSpec). */
 function nics(d: DomainBuild): void {
   const { xl, config } = d;
   const r = xl.list('vif');
@@ -191,148 +181,38 @@ function nics(d: DomainBuild): void {
   const out: LibxlObject[] = [];
   for (const it of xl.items(r.list)) {
     const at = xl.at('vif', it);
-    const nic: LibxlObject = { devid: BigInt(out.length) };
-    for (const tok of tokens(it.value as string)) {
-      let v: string | undefined;
-      if ((v = option(tok, 'type')) !== undefined) {
-        if (v === 'vif') nic.nictype = 'vif';
-        else if (v === 'ioemu') nic.nictype = 'vif_ioemu';
-        else xl.say("Invalid parameter `type'.", at);
-      } else if ((v = option(tok, 'mac')) !== undefined) {
-        const mac = parseMac(v);
-        if (mac.ok) nic.mac = mac.text;
-        else {
-          if (mac.partial) nic.mac = mac.partial;
-          xl.say("Invalid parameter `mac'.", at);
-        }
-      } else if ((v = option(tok, 'netdev')) !== undefined) {
-        xl.say('the netdev parameter is deprecated, please use gatewaydev instead', at);
-        nic.gatewaydev = v;
-      } else if ((v = option(tok, 'rate')) !== undefined) {
-        const rate = parseVifRate(v, xl.sourceName);
-        if (!rate.ok) {
-          xl.fail(rate.message, 1, at);
-          return;
-        }
-        nic.rate_interval_usecs = rate.intervalUsecs;
-        nic.rate_bytes_per_interval = rate.bytesPerInterval;
-      } else if (option(tok, 'accel') !== undefined) {
-        xl.say('the accel parameter for vifs is currently not supported', at);
-      } else if ((v = option(tok, 'devid')) !== undefined || (v = option(tok, 'mtu')) !== undefined) {
-        const field = tok.startsWith('devid=') ? 'devid' : 'mtu';
-        const n = parseUlong10(v);
-        if (n === undefined) {
-          xl.fail(`xl: failed to convert "${v}" to number`, 1, at);
-          return;
-        }
-        nic[field] = n;
-      } else if (tok === 'trusted') nic.trusted = true;
-      else if (tok === 'untrusted') nic.trusted = false;
-      else {
-        // vlan= arrived in 4.19.
-        const name = Object.keys(NIC_STRINGS).find((k) => option(tok, k) !== undefined && (k !== 'vlan' || d.atLeast('4.19')));
-        const colo = /^(colo_[a-z0-9_]+)=/.exec(tok);
-        if (name) nic[NIC_STRINGS[name]] = option(tok, name)!;
-        else if (colo && COLO_FIELDS.has(colo[1])) nic[colo[1]] = tok.slice(colo[1].length + 1);
-        else xl.say(`unrecognized argument \`${tok}'`, at);
-      }
+    const p = parseVifSpec(it.value as string, { xenVersion: d.release });
+    for (const prob of p.problems) {
+      if (!prob.xenMessage) continue;
+      // libxlutil's rate parser names the config file; xl's own messages do not.
+      const text = prob.xenMessage.startsWith('config parsing error') ? `${xl.sourceName}: ${prob.xenMessage}` : prob.xenMessage;
+      if (prob.reaction === 'fatal') return xl.fail(text, prob.exitStatus ?? 1, at);
+      xl.say(text, at);
     }
+    if (!p.spec.accepted) return xl.fail('', 1, at);
+    const s = p.spec;
+    const nic: LibxlObject = { devid: s.devid ? s.devid.value : BigInt(out.length) };
+    if (s.type) nic.nictype = s.type.value === 'ioemu' ? 'vif_ioemu' : 'vif';
+    if (s.mac) nic.mac = s.mac.value.map((b) => b.toString(16).padStart(2, '0')).join(':');
+    const strings: Array<[string, string]> = [
+      ['bridge', 'bridge'], ['gatewaydev', 'gatewaydev'], ['ip', 'ip'], ['script', 'script'], ['backend', 'backend_domname'],
+      ['vifname', 'ifname'], ['model', 'model'], ['vlan', 'vlan'],
+    ];
+    for (const [k, field] of strings) {
+      const v = (s as unknown as Record<string, { value: string } | undefined>)[k];
+      if (v) nic[field] = v.value;
+    }
+    for (const [k, v] of Object.entries(s.colo)) nic[k === 'forwarddev' ? 'coloft_forwarddev' : k] = v.value;
+    if (s.rate) {
+      nic.rate_bytes_per_interval = s.rate.value.bytesPerInterval;
+      nic.rate_interval_usecs = BigInt(s.rate.value.intervalUsecs);
+    }
+    if (s.mtu) nic.mtu = s.mtu.value;
+    if (s.trusted) nic.trusted = s.trusted.value;
     xl.from(`nics.${out.length}`, 'vif', it);
     out.push(nic);
   }
   config.nics = out;
-}
-
-const COLO_FIELDS = new Set(
-  [
-    'sock_mirror_id', 'sock_mirror_ip', 'sock_mirror_port', 'sock_compare_sec_in_id', 'sock_compare_sec_in_ip',
-    'sock_compare_sec_in_port', 'sock_redirector0_id', 'sock_redirector0_ip', 'sock_redirector0_port',
-    'sock_redirector1_id', 'sock_redirector1_ip', 'sock_redirector1_port', 'sock_redirector2_id',
-    'sock_redirector2_ip', 'sock_redirector2_port', 'sock_compare_pri_in_id', 'sock_compare_pri_in_ip',
-    'sock_compare_pri_in_port', 'sock_compare_notify_id', 'sock_compare_notify_ip', 'sock_compare_notify_port',
-    'filter_mirror_queue', 'filter_mirror_outdev', 'filter_redirector0_queue', 'filter_redirector0_indev',
-    'filter_redirector0_outdev', 'filter_redirector1_queue', 'filter_redirector1_indev', 'filter_redirector1_outdev',
-    'compare_pri_in', 'compare_sec_in', 'compare_out', 'compare_notify_dev', 'sock_sec_redirector0_id',
-    'sock_sec_redirector0_ip', 'sock_sec_redirector0_port', 'sock_sec_redirector1_id', 'sock_sec_redirector1_ip',
-    'sock_sec_redirector1_port', 'filter_sec_redirector0_queue', 'filter_sec_redirector0_indev',
-    'filter_sec_redirector0_outdev', 'filter_sec_redirector1_queue', 'filter_sec_redirector1_indev',
-    'filter_sec_redirector1_outdev', 'filter_sec_rewriter0_queue', 'checkpoint_host', 'checkpoint_port',
-  ].map((s) => 'colo_' + s),
-);
-
-/** Six strtoul(…, 16) fields each followed by one separator character (any character). */
-function parseMac(text: string): { ok: true; text: string } | { ok: false; partial?: string } {
-  const bytes: number[] = [];
-  let p = 0;
-  for (let i = 0; i < 6; i++) {
-    const m = /^[ \t\n\v\f\r]*[+-]?(0[xX])?[0-9a-fA-F]+/.exec(text.slice(p));
-    if (!m || p > text.length) return { ok: false, partial: bytes.length ? fmtMac(bytes) : undefined };
-    const v = parseInt(m[0].trim(), 16);
-    if (!(v <= 255)) return { ok: false, partial: bytes.length ? fmtMac(bytes) : undefined };
-    bytes.push(v);
-    p += m[0].length + 1;
-  }
-  return { ok: true, text: fmtMac(bytes) };
-}
-
-function fmtMac(bytes: number[]): string {
-  const all = [...bytes, 0, 0, 0, 0, 0, 0].slice(0, 6);
-  return all.map((b) => b.toString(16).padStart(2, '0')).join(':');
-}
-
-/** xl's parse_ulong: strtoul base 10, something must be read (trailing text is ignored). */
-function parseUlong10(s: string): bigint | undefined {
-  const m = /^[ \t\n\v\f\r]*([+-]?)([0-9]+)/.exec(s);
-  if (!m) return undefined;
-  const v = BigInt(m[2]);
-  if (v >= 0xffffffffffffffffn) return undefined;
-  return m[1] === '-' ? BigInt.asUintN(64, -v) : v;
-}
-
-type RateResult = { ok: true; bytesPerInterval: bigint; intervalUsecs: bigint } | { ok: false; message: string };
-
-/** libxlutil's xlu_vif_parse_rate: `N[GMK](B|b)/s[@N[m|u]s]`, default interval 50 ms. */
-export function parseVifRate(rate: string, source: string): RateResult {
-  const err = (msg: string): RateResult => ({ ok: false, message: `${source}: config parsing error in vif: ${msg} in \`${rate}'` });
-  const at = rate.indexOf('@');
-  const bytes = at < 0 ? rate : rate.slice(0, at);
-  const interval = at < 0 ? undefined : rate.slice(at + 1);
-  if (bytes === '') return { ok: false, message: `${source}: config parsing error in vif: no rate specified in \`${rate}'` };
-  if (!/^[0-9]+[GMK]?[Bb]\/s$/.test(bytes)) return { ok: false, message: `${source}: config parsing error in vif: invalid rate in \`${bytes}'` };
-  const num = /^[0-9]+/.exec(bytes)![0];
-  let bps = strtoull0(num);
-  if (bps === 0n || bps > 0xffffffffn) return { ok: false, message: `${source}: config parsing error in vif: rate overflow in \`${bytes}'` };
-  const rest = bytes.slice(num.length);
-  if (rest[0] === 'G') bps *= 1000000000n;
-  else if (rest[0] === 'M') bps *= 1000000n;
-  else if (rest[0] === 'K') bps *= 1000n;
-  if (rest[0] === 'b' || rest[1] === 'b') bps /= 8n;
-  let usecs = 50000n;
-  if (interval !== undefined) {
-    if (!/^[0-9]+[mu]?s?$/.test(interval)) {
-      return { ok: false, message: `${source}: config parsing error in vif: invalid replenishment interval in \`${interval}'` };
-    }
-    const n = /^[0-9]+/.exec(interval)![0];
-    let t = strtoull0(n);
-    const over = `${source}: config parsing error in vif: replenishment interval overflow in \`${interval}'`;
-    if (t === 0n || t > 0xffffffffn) return { ok: false, message: over };
-    const unit = interval.slice(n.length);
-    if (unit[0] === 's' || unit === '') t *= 1000000n;
-    else if (unit[0] === 'm') t *= 1000n;
-    if (t > 0xffffffffn) return { ok: false, message: over };
-    usecs = t;
-  }
-  if (usecs !== 0n && bps > 0xffffffffffffffffn / usecs) return err('rate overflow');
-  return { ok: true, bytesPerInterval: (bps * usecs) / 1000000n, intervalUsecs: usecs };
-}
-
-/** strtoull base 0 over digits only (a leading 0 reads octal; 8 and 9 stop it). */
-function strtoull0(digits: string): bigint {
-  if (digits.length > 1 && digits[0] === '0') {
-    const m = /^[0-7]*/.exec(digits.slice(1))![0];
-    return m ? BigInt('0o' + m) : 0n;
-  }
-  return BigInt(digits);
 }
 
 function vfbs(d: DomainBuild): void {

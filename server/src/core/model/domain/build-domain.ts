@@ -7,6 +7,7 @@ import { keyInfoAnyRelease, keyExistsIn } from '../../catalog/catalog';
 import { compareXen, type XenVersion } from '../../xen-version';
 import type { ConfigView } from '../config-view';
 import { buildDevices } from './build-devices';
+import { buildCpuid } from './build-cpuid';
 import { buildHvm } from './build-hvm';
 import { buildMoreDevices } from './build-more-devices';
 import { buildResources } from './build-resources';
@@ -355,7 +356,7 @@ export function buildDomain(view: ConfigView, release: XenVersion, options: Buil
 
   buildDevices.afterResources(d);
 
-  buildResources.cpuid(d);
+  buildCpuid(d);
   buildDeviceModel(d);
   buildHvm.display(d);
   buildArm(d);

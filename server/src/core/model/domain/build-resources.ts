@@ -1,6 +1,6 @@
 // Host resources and CPU placement as xl_parse.c reads them: vCPU affinity (`cpus`,
 // `cpus_soft`), LLC colours, device-tree passthrough paths, I/O ports, IRQs, I/O memory, and
-// the `cpuid` policy (not printed yet).
+// (`cpuid` is in build-cpuid.ts).
 
 import type { DomainBuild } from './build-domain';
 import type { LibxlObject } from './libxl-json';
@@ -202,14 +202,6 @@ export const buildResources = {
     xl.from('b_info.iomem', 'iomem', r.list);
   },
 
-  cpuid(d: DomainBuild): void {
-    const { xl } = d;
-    if (xl.exit) return;
-    if (xl.view.has('cpuid')) {
-      xl.keysRead.add('cpuid');
-      d.unmodelled.push('cpuid');
-    }
-  },
 };
 
 /** xl's parse_cpurange over a host bitmap: "all", "N", "N-M", "node:N", "^..." joined by commas. */

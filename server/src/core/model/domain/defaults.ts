@@ -1,14 +1,15 @@
 // libxl's defaulting pass (libxl__domain_config_setdefault → *_create_info_setdefault,
 // the passthrough and paging-memory defaults, *_build_info_setdefault and its x86 part), applied
 // to the configuration xl built, in libxl's order, so a user can see what libxl will use.
-// The same in 4.17 through 4.22 for the fields below; fields a release does not have are not
-// printed for it.
+// Up to 4.20 an HVM guest with a stub domain defaulted to qemu-xen-traditional (with rombios
+// and that device model's video RAM rules); 4.21 removed it. Otherwise 4.17 through 4.22 agree
+// on the fields below; fields a release does not have are not printed for it.
 //
 // Host facts libxl asks the hypervisor for are assumed, as on a current x86 server: HAP is
 // available, the IOMMU is on and can share HAP page tables, grant tables v1 and v2 exist, and
 // the qemu-xen device model is installed. Defaults that only check (and fail) are not modelled.
 
-import type { XenVersion } from '../../xen-version';
+import { compareXen, type XenVersion } from '../../xen-version';
 import { DEFAULT_FIRMWARE_DIR } from './build-domain';
 import type { LibxlObject, LibxlValue } from './libxl-json';
 
@@ -36,7 +37,8 @@ export function requiredPagingMemoryKiB(maxmemKiB: bigint, vcpus: bigint, type: 
   return U64(4n * (256n * BigInt.asUintN(32, vcpus) + perMiB * (maxmemKiB / 1024n)));
 }
 
-export function applyLibxlDefaults(config: LibxlObject, _release: XenVersion): LibxlObject {
+export function applyLibxlDefaults(config: LibxlObject, release: XenVersion): LibxlObject {
+  const traditionalExists = compareXen(release, '4.21') < 0;
   const c = obj(config, 'c_info');
   const b = obj(config, 'b_info');
   const type = String(c.type ?? 'pv');
@@ -69,15 +71,20 @@ export function applyLibxlDefaults(config: LibxlObject, _release: XenVersion): L
   // Build info.
   setdefault(b, 'device_model_stubdomain', false);
   setdefault(b, 'vpmu', false);
-  if (b.device_model_version === undefined) b.device_model_version = ASSUMED_HOST.qemuXen ? 'qemu_xen' : 'unknown';
+  if (b.device_model_version === undefined) {
+    const stubdomTraditional = traditionalExists && type === 'hvm' && b.device_model_stubdomain === true;
+    b.device_model_version = stubdomTraditional ? 'qemu_xen_traditional' : ASSUMED_HOST.qemuXen ? 'qemu_xen' : traditionalExists ? 'qemu_xen_traditional' : 'unknown';
+  }
+  const traditional = b.device_model_version === 'qemu_xen_traditional';
   if (b.blkdev_start === undefined) b.blkdev_start = 'xvda';
-  if (type === 'hvm' && u.bios === undefined) u.bios = 'seabios';
+  if (type === 'hvm' && u.bios === undefined) u.bios = traditional ? 'rombios' : 'seabios';
   if (!b.max_vcpus) b.max_vcpus = 1n;
   if (!Array.isArray(b.avail_vcpus) || b.avail_vcpus.length === 0) b.avail_vcpus = [0n];
   setdefault(b, 'numa_placement', true);
   if (memkb(b.max_memkb) === MEMKB_DEFAULT) b.max_memkb = 32n * 1024n;
   if (memkb(b.target_memkb) === MEMKB_DEFAULT) b.target_memkb = b.max_memkb;
-  if (b.stubdomain_memkb === undefined) b.stubdomain_memkb = b.device_model_stubdomain === true ? 128n * 1024n : 0n;
+  // A Linux stub domain (qemu-xen) gets 128 MiB, a MiniOS one (qemu-xen-traditional) 28 MiB.
+  if (b.stubdomain_memkb === undefined) b.stubdomain_memkb = b.device_model_stubdomain === true ? (traditional ? 28n : 128n) * 1024n : 0n;
   setdefault(b, 'claim_mode', false);
   setdefault(b, 'localtime', false);
   setdefault(b, 'disable_migrate', false);
@@ -100,7 +107,7 @@ export function applyLibxlDefaults(config: LibxlObject, _release: XenVersion): L
     if (vga.kind === undefined || vga.kind === 'unknown') vga.kind = 'cirrus';
     if (u.hdtype === undefined) u.hdtype = 'ide';
     if (memkb(b.video_memkb) === MEMKB_DEFAULT) {
-      const mib: Record<string, bigint> = { none: 0n, qxl: 128n, std: 16n, cirrus: 8n };
+      const mib: Record<string, bigint> = traditional ? { none: 0n, std: 8n, cirrus: 4n } : { none: 0n, qxl: 128n, std: 16n, cirrus: 8n };
       b.video_memkb = (mib[String(vga.kind)] ?? 8n) * 1024n;
     }
     for (const [k, v] of [

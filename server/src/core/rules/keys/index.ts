@@ -8,6 +8,7 @@ import { keyNotForGuestType } from './key-not-for-guest-type';
 import { overriddenSetting } from './overridden-setting';
 import { plusEqualsOnNumber } from './plus-equals-on-number';
 import { notANumber } from './not-a-number';
+import { octalNumber } from './octal-number';
 import { listExpected } from './list-expected';
 import { scalarExpected } from './scalar-expected';
 import { nestedListInDeviceKey } from './nested-list-in-device-key';
@@ -26,6 +27,7 @@ export const keysRules: Rule[] = [
   overriddenSetting,
   plusEqualsOnNumber,
   notANumber,
+  octalNumber,
   listExpected,
   scalarExpected,
   nestedListInDeviceKey,

@@ -8,7 +8,7 @@ import { enumValueAccepted, keyExistsIn, keyInfo } from '../../catalog';
 import { guestTypeOfBuilderValue, guestTypeOfTypeValue } from '../../model/domain';
 import { xlStrtol } from '../../model/strtol';
 import { LibxlPrinter } from '../../model/domain/libxl-json';
-import { XEN_VERSIONS } from '../../xen-version';
+import { XEN_VERSIONS, type XenVersion } from '../../xen-version';
 import { factsOf } from './catalog-index';
 import { closest } from './did-you-mean';
 import { describeExit, fix, guestTypeOf, replaceValue, xlExitAt } from './support';
@@ -46,12 +46,23 @@ for (const release of XEN_VERSIONS) {
   LIBXL_NAMES.set(release, byKey);
 }
 
-function accepted(ctx: RuleContext, key: string, value: string): boolean {
+/** True when xl (and libxl's name table) of `release` accepts `value` for the enum key `key`. */
+export function acceptedOn(release: XenVersion, key: string, value: string): boolean {
   if (key === 'type') return guestTypeOfTypeValue(value) !== undefined;
   if (key === 'builder') return guestTypeOfBuilderValue(value) !== undefined;
-  const libxl = LIBXL_NAMES.get(ctx.xenVersion)?.get(key);
+  const entry = keyInfo(key, release);
+  if (!entry) return false;
+  const libxl = LIBXL_NAMES.get(release)?.get(key);
   if (libxl) return libxl.has(value.toLowerCase());
-  return enumValueAccepted(keyInfo(key, ctx.xenVersion)!, value, ctx.xenVersion);
+  return enumValueAccepted(entry, value, release);
+}
+
+/** "; Xen 4.19 and later accept it" when another supported release takes the value. */
+function otherReleases(key: string, value: string): string {
+  const ok = XEN_VERSIONS.filter((r) => acceptedOn(r, key, value));
+  if (!ok.length) return '';
+  const contiguousToNewest = ok[ok.length - 1] === XEN_VERSIONS[XEN_VERSIONS.length - 1];
+  return contiguousToNewest ? `; Xen ${ok[0]} and later accept it` : `; Xen ${ok.join(', ')} accept it`;
 }
 
 export type KeyedFinding = RuleFinding & { key: string };
@@ -78,16 +89,17 @@ function compute(ctx: RuleContext): KeyedFinding[] {
     if (!keyExistsIn(f.entry, ctx.xenVersion)) continue;
     if (type && !f.entry.readFor.includes(type)) continue;
     if (NUMERIC_FIRST.has(key) && xlStrtol(v.value).ok) continue;
-    if (accepted(ctx, key, v.value)) continue;
-    const values = keyInfo(key, ctx.xenVersion)!.enumValues ?? [];
+    if (acceptedOn(ctx.xenVersion, key, v.value)) continue;
+    const values = (keyInfo(key, ctx.xenVersion)!.enumValues ?? []).filter((x) => acceptedOn(ctx.xenVersion, key, x));
     const guesses = closest(v.value, values);
     const exit = xlExitAt(ctx, key, v);
     const template = TEMPLATE.get(key);
     const choices = `Accepted: ${values.map((x) => `"${x}"`).join(', ')}${key === 'type' || key === 'builder' ? ' (or a prefix of one)' : ''}.`;
     let message: string;
     let severity: 'error' | 'warning' = 'error';
-    if (exit) message = `${describeExit(exit)} (Xen ${ctx.xenVersion}). ${choices}`;
-    else if (template) message = `\`xl create\` stops with \`${template.replace('%s', v.value)}\` and the domain is not created (all releases that read \`${key}\`). ${choices}`;
+    const elsewhere = otherReleases(key, v.value);
+    if (exit) message = `${describeExit(exit)} (Xen ${ctx.xenVersion}${elsewhere}). ${choices}`;
+    else if (template) message = `\`xl create\` stops with \`${template.replace('%s', v.value)}\` and the domain is not created (Xen ${ctx.xenVersion}${elsewhere}). ${choices}`;
     else {
       severity = 'warning';
       message = `xl does not check \`${key}\` and hands the value to QEMU, which refuses names it does not know, so the device model (and with it the guest) is likely to fail to start (all releases). ${choices}`;

@@ -16,6 +16,10 @@ const EXPLAINED_ELSEWHERE = new Set([
   'stubdomain_kernel', 'stubdomain_ramdisk', 'stubdomain_memory', 'stubdomain_cmdline', 'device_model_stubdomain_override',
 ]);
 
+// The catalog lists these as HVM-only, but libxl__arch_domain_create (libxl_x86.c) applies
+// them to every x86 guest: the RTC/wallclock offset is set whatever the type.
+const USED_BY_EVERY_TYPE = new Set(['localtime', 'rtc_timeoffset']);
+
 const LABEL: Record<GuestType, string> = { pv: 'PV', pvh: 'PVH', hvm: 'HVM' };
 const list = (types: GuestType[], joiner = ' and ') => types.map((t) => LABEL[t]).join(joiner);
 
@@ -28,7 +32,7 @@ export const keyNotForGuestType: Rule = {
     if (!type) return [];
     const out: RuleFinding[] = [];
     for (const name of ctx.view.names()) {
-      if (EXPLAINED_ELSEWHERE.has(name)) continue;
+      if (EXPLAINED_ELSEWHERE.has(name) || USED_BY_EVERY_TYPE.has(name)) continue;
       const f = factsOf(name);
       if (!f || !keyExistsIn(f.entry, ctx.xenVersion)) continue;
       const e = f.entry;

@@ -9,6 +9,8 @@ import { fix, replaceValue } from './support';
 const TRUE_WORDS = /^\s*(yes|true|on|enabled?)\s*$/i;
 const FALSE_WORDS = /^\s*(no|false|off|disabled?)\s*$/i;
 const WITH_UNIT = /^\s*(\d+)\s*([kmgt])(i?b)?\s*$/i;
+// 08, 09, 0128: a leading 0 makes strtol read octal, where 8 and 9 are not digits.
+const BAD_OCTAL = /^\s*[+-]?0\d*[89]\d*\s*$/;
 const PADDED = /^\s*([+-]?(?:0x[0-9a-f]+|\d+))\s*$/i;
 const UNIT_MIB: Record<string, number> = { k: 1 / 1024, m: 1, g: 1024, t: 1024 * 1024 };
 
@@ -26,7 +28,10 @@ export const notANumber: Rule = {
       const bool = e.valueType === 'defbool' || e.valueType === 'boolean';
       if (bool && TRUE_WORDS.test(v)) fixes.push(fix('Write 1', [replaceValue(ctx.parsed.text, f, '1', true)], true));
       else if (bool && FALSE_WORDS.test(v)) fixes.push(fix('Write 0', [replaceValue(ctx.parsed.text, f, '0', true)], true));
-      else if (PADDED.test(v) && f.problem === 'not-a-number') {
+      else if (BAD_OCTAL.test(v) && f.problem === 'not-a-number') {
+        const n = v.trim().replace(/^([+-]?)0+(?=\d)/, '$1');
+        fixes.push(fix(`Write ${n} (decimal)`, [replaceValue(ctx.parsed.text, f, n, true)], true));
+      } else if (PADDED.test(v) && f.problem === 'not-a-number') {
         const n = PADDED.exec(v)![1];
         if (!/^0\d/.test(n)) fixes.push(fix(`Write ${n}`, [replaceValue(ctx.parsed.text, f, n, true)], true));
       } else if (e.units === 'MiB' && WITH_UNIT.test(v)) {
@@ -36,7 +41,9 @@ export const notANumber: Rule = {
       }
       const how = f.problem === 'out-of-range'
         ? 'The number does not fit in a 64-bit C long.'
-        : bool
+        : BAD_OCTAL.test(v)
+          ? 'A leading 0 makes C strtol read an octal number, where 8 and 9 are not digits: drop the leading zeros.'
+          : bool
           ? 'Booleans are numbers to xl: write 1 or 0 (words like "yes" are not numbers).'
           : `xl reads numbers with C strtol (base 0: a leading 0 means octal, 0x hex), and the whole string must be the number${e.units ? `, in ${e.units} without a unit suffix` : ''}.`;
       out.push({

@@ -4,6 +4,9 @@
 
 import type { Rule, RuleFinding } from '../rule';
 import { unexplainedXlMessages } from './xl-messages';
+import { fix, removeAssignment } from './support';
+
+const HVMLOADER_KERNEL = /^WARNING: you seem to be using "kernel" directive to override HVM guest firmware/;
 
 const NEWLINES = /\s*\n\s*/g;
 
@@ -16,9 +19,12 @@ export const xlWarns: Rule = {
     for (const m of unexplainedXlMessages(ctx)) {
       if (m.message.exitCode !== undefined || !m.text) continue;
       const why = m.trigger ? ` It does so when: ${m.trigger}.` : '';
+      // kernel = ".../hvmloader" on HVM: an xm-era line that xl ignores; removing it changes nothing.
+      const s = m.key === 'kernel' && HVMLOADER_KERNEL.test(m.text) ? ctx.view.setting('kernel') : undefined;
       out.push({
         start: m.start,
         end: m.end,
+        ...(s ? { fixes: [fix('Remove the `kernel` line', [removeAssignment(ctx.parsed.text, s)], true)], tags: ['unnecessary' as const] } : {}),
         message: `xl prints \`${m.text.trim().replace(NEWLINES, ' ')}\` and goes on creating the domain (Xen ${ctx.xenVersion}).${why}`,
       });
     }

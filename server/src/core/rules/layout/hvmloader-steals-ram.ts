@@ -21,7 +21,9 @@ export const hvmloaderStealsRam: Rule = {
         message:
           `${layout.hvmloader.stolenPages.why}: the guest's RAM ends at ${hex(layout.final.highmemEnd.value || layout.final.lowmemEnd.value)} instead of ${hex(layout.rdm.highmemEnd.value || layout.rdm.lowmemEnd.value)}, ${size(n * 4096)} less than configured (Xen ${ctx.xenVersion}). ` +
           `hvmloader needs ${layout.hvmloader.pagesNeeded.value} pages (${layout.hvmloader.pagesNeeded.why}); QEMU left ${Math.max(0, layout.qemu.leftPages.value)}.` +
-          (fixes.length ? ' Fewer option ROMs leave room for them.' : ''),
+          (fixes.length
+            ? ' Harmless unless the guest relies on every configured page; fewer option ROMs (PV-only NICs) leave room for hvmloader instead.'
+            : ' Harmless unless the guest relies on every configured page; raise `memory` by that much if it does.'),
         fixes,
       },
     ];

@@ -104,14 +104,6 @@ export function setItemOption(text: string, item: OffsetRange, option: string, v
   return { start: closing, end: closing, newText: `${empty ? '' : ','}${option}=${value}` };
 }
 
-/** Removes one item (and one separating comma) from a list. */
-export function removeListItem(text: string, items: readonly OffsetRange[], index: number): TextEdit {
-  const it = items[index];
-  if (index + 1 < items.length) return { start: it.start, end: items[index + 1].start, newText: '' };
-  if (index > 0) return { start: items[index - 1].end, end: it.end, newText: '' };
-  return { start: it.start, end: it.end, newText: '' };
-}
-
 /** Applies non-overlapping edits (used to check fixes before offering them, and by tests). */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);

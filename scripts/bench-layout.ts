@@ -1,17 +1,17 @@
 // Layout timing per config, for `npm run bench` (scripts/bench.ts can call benchLayout()).
-// Run alone: `node out/test/unit/layout/bench-layout.js --run [FILE...]` (default: the layout
+// Run alone: `node out/scripts/bench-layout.js --run [FILE...]` (default: the layout
 // fixtures and the examples). Without --run it does nothing (the unit-test runner loads every
 // file under test/). Prints p50/p95 of the whole pipeline (parse → ConfigView → layout) and of
 // the layout alone; the budget is < 2 ms p95 for a 1 KB config.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseConfig } from '../../../server/src/core/syntax/parse';
-import { ConfigView } from '../../../server/src/core/model/config-view';
-import { parseHostProfile, type HostProfile } from '../../../server/src/core/host-profile';
-import { buildLayoutInput, computeLayout } from '../../../server/src/core/layout';
-import { NEWEST_XEN } from '../../../server/src/core/xen-version';
-import { LAYOUT_FIXTURES, REPO_ROOT } from './support';
+import { parseConfig } from '../server/src/core/syntax/parse';
+import { ConfigView } from '../server/src/core/model/config-view';
+import { parseHostProfile, type HostProfile } from '../server/src/core/host-profile';
+import { buildLayoutInput, computeLayout } from '../server/src/core/layout';
+import { NEWEST_XEN } from '../server/src/core/xen-version';
+import { LAYOUT_FIXTURES, REPO_ROOT } from '../test/unit/layout/support';
 
 export interface LayoutBench {
   file: string;
