@@ -1,6 +1,6 @@
-// Turns a syntax error (the parser state and the token Xen would complain about) into three
-// things: our message for a person, Xen's own message (libxlutil + bison 3.3 wording), and a
-// fix where the intent is clear. All offsets here are byte offsets; parse.ts maps them.
+// Turns a syntax error (the parser state and the token Xen would complain about) into our
+// message for a person and a fix where the intent is clear. Xen's own wording comes from the
+// replay of its parser (xen-report.ts). All offsets here are byte offsets; parse.ts maps them.
 
 import type { Fix } from '../findings';
 import { bytesToText } from './bytes';
@@ -10,48 +10,12 @@ import type { DocumentNode, ErrorNode, Token } from './tree';
 /** Where the parser was when it met the token: decides what Xen says it expected. */
 export type ErrorState = 'statement' | 'after-name' | 'after-op' | 'after-value' | 'list' | 'list-unclosed';
 
-// Bison lists what it expected in the state where it detected the error, after its default
-// reductions; these are the lists libxlutil's grammar produces (checked against Xen 4.17/4.22).
-const EXPECTING: Record<ErrorState, string> = {
-  statement: ", expecting $end or IDENT or NEWLINE or ';'",
-  'after-name': ", expecting += or '='",
-  'after-op': ", expecting STRING or NUMBER or '['",
-  'after-value': ', expecting $end',
-  list: ", expecting ']'",
-  'list-unclosed': ", expecting ']'",
-};
-
-const TOKEN_NAME: Record<string, string> = {
-  ident: 'IDENT',
-  number: 'NUMBER',
-  string: 'STRING',
-  newline: 'NEWLINE',
-  comment: 'NEWLINE',
-  '+=': '+=',
-  '=': "'='",
-  ',': "','",
-  '[': "'['",
-  ']': "']'",
-  ';': "';'",
-};
-
 export interface Described {
   code: string;
   message: string;
-  xenMessage: string;
   start: number;
   end: number;
   fixes?: Fix[];
-}
-
-function near(at: Token | null, bytes: string): string {
-  if (!at) return "`'";
-  let text = bytes.slice(at.start, at.end);
-  if (text.endsWith('\n')) {
-    text = text.slice(0, -1).replace(/[ \t]+$/, '');
-    return text.length ? `\`${text}'` : '<newline>';
-  }
-  return `\`${text.replace(/[ \t]+$/, '')}'`;
 }
 
 function show(bytes: string, t: Token): string {
@@ -80,14 +44,13 @@ const REJECTS = 'xl rejects the whole file ("Failed to parse config")';
 
 export function describeError(state: ErrorState, at: Token | null, bytes: string, node: ErrorNode, _tree: DocumentNode): Described {
   if (at && at.kind === 'illegal') return describeIllegal(at, bytes, state);
-  const xenMessage = `config parsing error near ${near(at, bytes)}: syntax error, unexpected ${at ? TOKEN_NAME[at.kind] : '$end'}${EXPECTING[state]}`;
   // An error at a line break is shown on the last character before it (the `=` of a key with
   // no value, say): a range over the line break itself would be drawn on the next line.
   const atBreak = !!at && (at.kind === 'newline' || at.kind === 'comment');
   const before = atBreak ? lastNonBlankBefore(bytes, at!.start) : -1;
   const start = at ? (atBreak && before >= 0 ? before : at.start) : node.start;
   const end = at ? (atBreak && before >= 0 ? before + 1 : at.kind === 'newline' || at.kind === 'comment' ? at.start + 1 : at.end) : node.end;
-  const base = { xenMessage, start, end };
+  const base = { start, end };
   const what = tokenWords(at, bytes);
   switch (state) {
     case 'statement': {
@@ -271,9 +234,8 @@ function findCommentStart(bytes: string, from: number, to: number): number {
 
 function describeIllegal(at: Token, bytes: string, state: ErrorState): Described {
   const run = bytes.slice(at.start, at.end);
-  const xenMessage = `config parsing error near \`${run}': lexical error`;
   const c = run[0];
-  const base = { xenMessage, start: at.start, end: at.end };
+  const base = { start: at.start, end: at.end };
   const text = bytesToText(run);
   const atLineStart = state === 'statement';
 
@@ -393,14 +355,12 @@ function storedBefore(bytes: string, pos: number): string | undefined {
 // ---------------------------------------------------------------------------------------
 
 export function describeDequote(p: DequoteProblem, bytes: string, t: Token): Described {
-  const near = `config parsing error near \`${bytes.slice(t.start, t.end)}'`;
   switch (p.kind) {
     case 'nul':
       return {
         code: 'nul-in-string',
         start: p.at,
         end: p.at + 1,
-        xenMessage: `${near}: NUL byte in a quoted string (libxlutil assertion; xl is killed by SIGABRT)`,
         message: 'NUL byte inside a string: libxlutil fails an assertion and xl dies with SIGABRT (all releases). Remove the byte.',
       };
     case 'hex-escape': {
@@ -411,7 +371,6 @@ export function describeDequote(p: DequoteProblem, bytes: string, t: Token): Des
         code: 'hex-escape',
         start: p.at,
         end: p.end,
-        xenMessage: `${near}: invalid digit after backslash hexnumerical character escape in quoted string`,
         message: `\`\\x\` escapes never work: libxlutil's decoder rejects every one (a bug in all releases), so ${REJECTS}. Write the character itself.`,
         fixes: usable ? [{ title: `Write \`${ch}\``, edits: [{ start: p.at, end: p.at + 4, newText: ch! }], isPreferred: true }] : undefined,
       };
@@ -421,7 +380,6 @@ export function describeDequote(p: DequoteProblem, bytes: string, t: Token): Des
         code: 'digit-escape',
         start: p.at,
         end: p.end,
-        xenMessage: `${near}: invalid digit after backslash octalnumerical character escape in quoted string`,
         message: `A backslash before a digit needs at least two more digits, and even then inserts nothing (a libxlutil bug): ${REJECTS}. Write the character itself.`,
       };
     case 'unknown-escape': {
@@ -430,7 +388,6 @@ export function describeDequote(p: DequoteProblem, bytes: string, t: Token): Des
         code: 'invalid-escape',
         start: p.at,
         end: p.end,
-        xenMessage: `${near}: invalid character after backlash in quoted string`,
         message:
           `Unknown escape \`${seq}\`: since Xen 4.7 ${REJECTS} (earlier releases silently dropped it). ` +
           `For a literal backslash write \`\\\\\`.`,

@@ -115,7 +115,8 @@ interface RawError {
   code: string;
   message: string;
   xenLine: number;
-  xenMessage: string;
+  /** Xen's message for errors the replay does not word itself (deep lists). */
+  xenMessage?: string;
   fixes?: SyntaxError['fixes'];
 }
 
@@ -162,7 +163,6 @@ function build(bv: ByteView, tree: DocumentNode, tokens: Tokens, treeTokens: Tok
       code: d.code,
       message: d.message,
       xenLine: isNl ? unadjusted - 1 : unadjusted,
-      xenMessage: d.xenMessage,
       fixes: d.fixes,
     });
   }
@@ -207,7 +207,6 @@ function build(bv: ByteView, tree: DocumentNode, tokens: Tokens, treeTokens: Tok
         code: d.code,
         message: d.message,
         xenLine: line,
-        xenMessage: d.xenMessage,
         fixes: d.fixes,
       });
     } else if (r.value.length !== t.end - t.start - 2) {
@@ -282,7 +281,6 @@ function build(bv: ByteView, tree: DocumentNode, tokens: Tokens, treeTokens: Tok
               `\`${s.name} +=\` adds ${what} (set on line ${prev.line}): xl refuses the whole file ("can't add [list] to \"string\""). ` +
               'Use the same kind of value as the earlier setting, or `=` to replace it.',
             xenLine: line,
-            xenMessage: `config parsing error near \`${trimBlanks(bytes.slice(last.start, last.end))}': can't add [list] to "string" or vice versa`,
           });
         } else {
           defineAccumulated(s, prev);
@@ -321,7 +319,7 @@ function build(bv: ByteView, tree: DocumentNode, tokens: Tokens, treeTokens: Tok
     start: r.start,
     end: r.end,
     xenLine: r.xenLine,
-    xenMessage: xenAt.get(r.pos),
+    xenMessage: xenAt.get(r.pos) ?? r.xenMessage,
     fixes: r.fixes,
   }));
 
@@ -417,9 +415,6 @@ function lastTokenOf(node: ValueNode): Token {
   return node.children[0] as Token;
 }
 
-function trimBlanks(s: string): string {
-  return s.replace(/[ \t]+$/, '');
-}
 
 function printable(c: string): string {
   const code = c.charCodeAt(0);
