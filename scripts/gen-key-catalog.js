@@ -90,7 +90,17 @@ function lowerFirst(s) {
 function describe(k) {
   const parts = [];
   parts.push(k.summary.replace(/\s+$/, '').replace(/([^.])$/, '$1.'));
-  parts.push(`The value is ${TYPE_WORDS[k.valueType] ?? k.valueType}${k.units ? `, in ${k.units}` : ''}.`);
+  let type = TYPE_WORDS[k.valueType] ?? k.valueType;
+  const values = (EXTRA[k.name] && EXTRA[k.name].enumValues) || k.enumValues;
+  if (values && /enum/.test(k.valueType)) {
+    type = type.replace('one of a fixed set of names', `one of ${values.length > 8 ? values.slice(0, 8).join(', ') + ' and others' : values.join(', ')}`);
+  }
+  const range = k.range && (k.range.min !== undefined || k.range.max !== undefined)
+    ? k.range.min !== undefined && k.range.max !== undefined
+      ? `, from ${k.range.min} to ${k.range.max}`
+      : k.range.min !== undefined ? `, at least ${k.range.min}` : `, at most ${k.range.max}`
+    : '';
+  parts.push(`The value is ${type}${k.units ? `, in ${k.units}` : ''}${range}.`);
   const arch = k.arch === 'all' ? '' : ` on ${k.arch === 'x86' ? 'x86' : 'Arm'} hosts`;
   parts.push(`It matters for ${guestWords(k.guestTypes)}${arch}.`);
   if (k.default !== null && k.default !== undefined && k.default !== '') parts.push(`Left out, it defaults to ${lowerFirst(String(k.default))}.`);

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Records what Debian's real xl 4.17 (`xl -N create`, through the built dry-run oracle in
-// .oracle/) does with each recorded xl case, so the 4.17 comparison also runs where the
-// oracle cannot be built:
+// .oracle/) does with configs of ours, so the 4.17 comparisons also run where the oracle
+// cannot be built (build it first: mkdir -p .oracle && cp -r ../shared/oracles/. .oracle/ &&
+// make -C .oracle):
 //
-//   node scripts/record-xl-417.js        (after: mkdir -p .oracle && cp -r ../shared/oracles/. .oracle/ && make -C .oracle)
-//
-// writes test/fixtures/xl-cases/xl-4.17/<id>.expected.json beside the 4.22 recordings.
+//   node scripts/record-xl-417.js                 the xl cases -> test/fixtures/xl-cases/xl-4.17/
+//   node scripts/record-xl-417.js DIR             DIR/*.cfg -> DIR/*.expected.json (the probes in
+//                                                 test/fixtures/model/xl-4.17-probes)
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -17,8 +18,8 @@ if (!fs.existsSync(oracle)) {
   process.stderr.write('record-xl-417: build the oracle first (.oracle/xl-dryrun-oracle is missing)\n');
   process.exit(2);
 }
-const cases = path.join(root, 'test', 'fixtures', 'xl-cases');
-const out = path.join(cases, 'xl-4.17');
+const cases = process.argv[2] ? path.resolve(process.argv[2]) : path.join(root, 'test', 'fixtures', 'xl-cases');
+const out = process.argv[2] ? cases : path.join(cases, 'xl-4.17');
 fs.mkdirSync(out, { recursive: true });
 let n = 0;
 for (const f of fs.readdirSync(cases).filter((x) => x.endsWith('.cfg')).sort()) {

@@ -26,7 +26,7 @@ function describe(text: string) {
   const release = parseXenVersion(/^# xen: (\S+)/.exec(text)?.[1]) ?? NEWEST_XEN;
   const parsed = parseConfig(text);
   assert.ok(parsed.ok, 'fixture configs must parse');
-  const model = buildDomain(new ConfigView(parsed.settings), release, { sourceName: 'fixture.cfg' });
+  const model = buildDomain(new ConfigView(parsed.settings), release, { sourceName: 'fixture.cfg', text: parsed.text });
   const sources: Record<string, string> = {};
   for (const [p, s] of [...model.sources.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     sources[p] = `${s.key}: ${text.slice(s.start, s.end)}`;

@@ -1,6 +1,6 @@
 // Differential test against the real thing: Debian's xl 4.17 (`xl -N create`, through
-// .oracle/xl-dryrun-oracle) on every corpus config (../shared/corpus/real) and every recorded
-// xl case. Wherever xl builds a domain, the configuration our model resolves for 4.17 must be
+// .oracle/xl-dryrun-oracle) on every corpus config (../shared/corpus/real), every recorded
+// xl case and every probe of test/fixtures/model/xl-4.17-probes. Wherever xl builds a domain, the configuration our model resolves for 4.17 must be
 // the one xl prints; wherever xl stops, the model must stop with the same exit status. A
 // config xl's parser rejects is the parser tests' business and is only checked for "rejected".
 //
@@ -56,9 +56,10 @@ function listFiles(dir: string, rel = ''): string[] {
 const subjects: Subject[] = [];
 if (haveOracle) {
   if (haveCorpus) for (const rel of listFiles(corpusDir!)) subjects.push({ id: `corpus:${rel}`, cwd: corpusDir!, file: rel });
-  const cases = fixturesDir('xl-cases');
-  for (const f of fs.readdirSync(cases).filter((x) => x.endsWith('.cfg')).sort()) {
-    subjects.push({ id: `xl-case:${f.slice(0, -4)}`, cwd: cases, file: f });
+  for (const [prefix, cases] of [['xl-case', fixturesDir('xl-cases')], ['probe', fixturesDir('model', 'xl-4.17-probes')]]) {
+    for (const f of fs.readdirSync(cases).filter((x) => x.endsWith('.cfg')).sort()) {
+      subjects.push({ id: `${prefix}:${f.slice(0, -4)}`, cwd: cases, file: f });
+    }
   }
 }
 
@@ -113,7 +114,7 @@ function schedule(s: Subject): Promise<OracleReport> {
 for (const s of subjects) schedule(s).catch(() => undefined);
 
 test('the differential test has something to compare', { skip: SKIP_ORACLE }, (t) => {
-  assert.ok(subjects.length >= 325, `only ${subjects.length} configs to compare`);
+  assert.ok(subjects.length >= 410, `only ${subjects.length} configs to compare`);
   if (!haveCorpus) t.diagnostic('no ../shared/corpus beside the repository: only the recorded xl cases are compared');
 });
 

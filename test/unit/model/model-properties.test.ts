@@ -53,7 +53,7 @@ function check(text: string, release: (typeof XEN_VERSIONS)[number]): void {
   {
     {
       const parsed = parseConfig(text);
-      const model = buildDomain(new ConfigView(parsed.settings), release);
+      const model = buildDomain(new ConfigView(parsed.settings), release, { text: parsed.text });
       for (const k of model.keysRead) assert.ok(keyInfo(k, release), `xl ${release} reads ${k}, which the catalog does not list for it`);
       for (const [p, s] of model.sources) {
         assert.ok(s.start >= 0 && s.end <= text.length && s.start <= s.end, `${p}: range outside the text`);

@@ -212,7 +212,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     since: "4.9",
     deprecated: null,
     documented: true,
-    description: "Alternate-p2m mode. The value is one of a fixed set of names. It matters for HVM guests on x86 hosts. Left out, it defaults to disabled. First accepted by xl in Xen 4.9.",
+    description: "Alternate-p2m mode. The value is one of disabled, mixed, external, limited. It matters for HVM guests on x86 hosts. Left out, it defaults to disabled. First accepted by xl in Xen 4.9.",
     notes: "Also accepts the integers 0-3 (no deprecation warning). Read for all guest types.",
     xlMessages: [
       {
@@ -248,7 +248,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     since: "4.21",
     deprecated: null,
     documented: true,
-    description: "Maximum number of alternate-p2m views. The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal). It matters for HVM guests on x86 hosts. Left out, it defaults to 10 when altp2m is enabled, else 0. First accepted by xl in Xen 4.21.",
+    description: "Maximum number of alternate-p2m views. The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal), from 0 to 65535. It matters for HVM guests on x86 hosts. Left out, it defaults to 10 when altp2m is enabled, else 0. First accepted by xl in Xen 4.21.",
     notes: "Non-numeric values are silently ignored (warnings suppressed).",
     xlMessages: [
       {
@@ -381,7 +381,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     since: "4.2",
     deprecated: null,
     documented: true,
-    description: "Virtual firmware for HVM guests. The value is one of a fixed set of names. It matters for HVM guests on x86 hosts. Left out, it defaults to seabios. First accepted by xl in Xen 4.2.",
+    description: "Virtual firmware for HVM guests. The value is one of rombios, seabios, ovmf. It matters for HVM guests on x86 hosts. Left out, it defaults to seabios. First accepted by xl in Xen 4.2.",
     notes: "rombios is rejected later by libxl with qemu-xen. The placeholder name \"unknown\" is also accepted by the lookup.",
     xlMessages: [
       {
@@ -617,7 +617,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
       note: "Still honoured; comment in xl_parse.c says deprecated since Xen 4.10.",
     },
     documented: true,
-    description: "Legacy guest type selector: generic (PV) or hvm. The value is one of a fixed set of names. It matters for every guest type. Left out, it defaults to generic. Deprecated since Xen 4.10; use type instead. First accepted by xl in Xen 4.0.",
+    description: "Legacy guest type selector: generic (PV) or hvm. The value is one of generic, hvm. It matters for every guest type. Left out, it defaults to generic. Deprecated since Xen 4.10; use type instead. First accepted by xl in Xen 4.0.",
     notes: "Prefix matching like type=: \"\" and prefixes of hvm select HVM, prefixes of generic select PV.",
     xlMessages: [
       {
@@ -768,7 +768,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     since: "4.2",
     deprecated: null,
     documented: true,
-    description: "Relative CPU share for the credit/credit2 schedulers. The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal). It matters for every guest type. Left out, it defaults to 256. First accepted by xl in Xen 4.2.",
+    description: "Relative CPU share for the credit/credit2 schedulers. The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal), from 1 to 65535. It matters for every guest type. Left out, it defaults to 256. First accepted by xl in Xen 4.2.",
     notes: "Range is documented (and enforced by the scheduler), xl does not check it.",
     xlMessages: [
       {
@@ -1182,7 +1182,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     since: "4.2",
     deprecated: null,
     documented: true,
-    description: "Device model flavour. The value is one of a fixed set of names. It matters for every guest type. Left out, it defaults to qemu-xen. First accepted by xl in Xen 4.2.",
+    description: "Device model flavour. The value is one of qemu-xen, qemu-xen-traditional. It matters for every guest type. Left out, it defaults to qemu-xen. First accepted by xl in Xen 4.2.",
     notes: "qemu-xen-traditional was accepted up to 4.20 and removed in 4.21.",
     xlMessages: [
       {
@@ -1582,7 +1582,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     since: "4.1",
     deprecated: null,
     documented: true,
-    description: "Make a passed-through GPU the primary display; boolean or a kind (default, igd). The value is a number used as a boolean, or one of a fixed set of names. It matters for HVM guests on x86 hosts. Left out, it defaults to 0. First accepted by xl in Xen 4.1.",
+    description: "Make a passed-through GPU the primary display; boolean or a kind (default, igd). The value is a number used as a boolean, or one of default, igd. It matters for HVM guests on x86 hosts. Left out, it defaults to 0. First accepted by xl in Xen 4.1.",
     notes: null,
     xlMessages: [
       {
@@ -1613,7 +1613,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     since: "4.6",
     deprecated: null,
     documented: true,
-    description: "Version of the emulated GIC. The value is one of a fixed set of names. It matters for every guest type on Arm hosts. Left out, it defaults to default. First accepted by xl in Xen 4.6.",
+    description: "Version of the emulated GIC. The value is one of default, v2, v3. It matters for every guest type on Arm hosts. Left out, it defaults to default. First accepted by xl in Xen 4.6.",
     notes: null,
     xlMessages: [{ message: "Unknown gic_version \"%s\" specified", fatal: true, trigger: "other value" }],
   },
@@ -1674,7 +1674,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     since: "4.6",
     deprecated: null,
     documented: true,
-    description: "Emulated disk controller. The value is one of a fixed set of names. It matters for HVM guests. Left out, it defaults to ide. First accepted by xl in Xen 4.6.",
+    description: "Emulated disk controller. The value is one of ide, ahci. It matters for HVM guests. Left out, it defaults to ide. First accepted by xl in Xen 4.6.",
     notes: null,
     xlMessages: [
       {
@@ -2136,7 +2136,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     since: "4.10",
     deprecated: null,
     documented: true,
-    description: "Maximum number of grant-table frames the domain may use. The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal). It matters for every guest type. Left out, it defaults to from xl.conf max_grant_frames (else hypervisor default). First accepted by xl in Xen 4.10.",
+    description: "Maximum number of grant-table frames the domain may use. The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal), from 0 to 2147483647. It matters for every guest type. Left out, it defaults to from xl.conf max_grant_frames (else hypervisor default). First accepted by xl in Xen 4.10.",
     notes: null,
     xlMessages: [
       {
@@ -2162,7 +2162,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     since: "4.16",
     deprecated: null,
     documented: true,
-    description: "Highest grant-table interface version the domain may use. The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal). It matters for every guest type. Left out, it defaults to from xl.conf max_grant_version, else the highest version the host supports (2 or 1). First accepted by xl in Xen 4.16.",
+    description: "Highest grant-table interface version the domain may use. The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal), from 0 to 2147483647. It matters for every guest type. Left out, it defaults to from xl.conf max_grant_version, else the highest version the host supports (2 or 1). First accepted by xl in Xen 4.16.",
     notes: "libxl later rejects versions outside the hypervisor's supported mask.",
     xlMessages: [
       {
@@ -2188,7 +2188,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     since: "4.10",
     deprecated: null,
     documented: true,
-    description: "Maximum number of grant maptrack frames (how many foreign grants this domain can map). The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal). It matters for every guest type. Left out, it defaults to from xl.conf max_maptrack_frames (else hypervisor default). First accepted by xl in Xen 4.10.",
+    description: "Maximum number of grant maptrack frames (how many foreign grants this domain can map). The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal), from 0 to 2147483647. It matters for every guest type. Left out, it defaults to from xl.conf max_maptrack_frames (else hypervisor default). First accepted by xl in Xen 4.10.",
     notes: null,
     xlMessages: [
       {
@@ -2365,7 +2365,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     since: "4.5",
     deprecated: null,
     documented: true,
-    description: "Size of the MMIO hole below 4 GiB. The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal), in MiB. It matters for HVM guests on x86 hosts. First accepted by xl in Xen 4.5.",
+    description: "Size of the MMIO hole below 4 GiB. The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal), in MiB, from 256 to 3840. It matters for HVM guests on x86 hosts. First accepted by xl in Xen 4.5.",
     notes: null,
     xlMessages: [
       {
@@ -2411,7 +2411,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     since: "4.5",
     deprecated: null,
     documented: true,
-    description: "Provide a Microsoft VM Generation ID. The value is one of a fixed set of names. It matters for HVM guests on x86 hosts. Left out, it defaults to none. First accepted by xl in Xen 4.5.",
+    description: "Provide a Microsoft VM Generation ID. The value is one of generate, none. It matters for HVM guests on x86 hosts. Left out, it defaults to none. First accepted by xl in Xen 4.5.",
     notes: null,
     xlMessages: [
       {
@@ -2647,7 +2647,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     since: "4.19",
     deprecated: null,
     documented: true,
-    description: "Number of SPIs allocated to the guest. The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal). It matters for every guest type on Arm hosts. Left out, it defaults to computed by the toolstack. First accepted by xl in Xen 4.19.",
+    description: "Number of SPIs allocated to the guest. The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal), at most 960. It matters for every guest type on Arm hosts. Left out, it defaults to computed by the toolstack. First accepted by xl in Xen 4.19.",
     notes: "Limits are documented; xl does not check them.",
     xlMessages: [
       {
@@ -2737,7 +2737,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     since: "4.1",
     deprecated: null,
     documented: true,
-    description: "Action taken when the guest crashes. The value is one of a fixed set of names. It matters for every guest type. Left out, it defaults to destroy. First accepted by xl in Xen 4.1.",
+    description: "Action taken when the guest crashes. The value is one of destroy, restart, rename-restart, preserve, coredump-destroy, coredump-restart, soft-reset. It matters for every guest type. Left out, it defaults to destroy. First accepted by xl in Xen 4.1.",
     notes: null,
     xlMessages: [
       {
@@ -2776,7 +2776,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     since: "4.1",
     deprecated: null,
     documented: true,
-    description: "Action taken when the guest powers itself off. The value is one of a fixed set of names. It matters for every guest type. Left out, it defaults to destroy. First accepted by xl in Xen 4.1.",
+    description: "Action taken when the guest powers itself off. The value is one of destroy, restart, rename-restart, preserve, coredump-destroy, coredump-restart, soft-reset. It matters for every guest type. Left out, it defaults to destroy. First accepted by xl in Xen 4.1.",
     notes: null,
     xlMessages: [
       {
@@ -2815,7 +2815,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     since: "4.1",
     deprecated: null,
     documented: true,
-    description: "Action taken when the guest requests a reboot. The value is one of a fixed set of names. It matters for every guest type. Left out, it defaults to restart. First accepted by xl in Xen 4.1.",
+    description: "Action taken when the guest requests a reboot. The value is one of destroy, restart, rename-restart, preserve, coredump-destroy, coredump-restart, soft-reset. It matters for every guest type. Left out, it defaults to restart. First accepted by xl in Xen 4.1.",
     notes: null,
     xlMessages: [
       {
@@ -2854,7 +2854,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     since: "4.7",
     deprecated: null,
     documented: true,
-    description: "Action taken when the guest performs a soft reset (e.g. kexec). The value is one of a fixed set of names. It matters for every guest type. Left out, it defaults to soft-reset. First accepted by xl in Xen 4.7.",
+    description: "Action taken when the guest performs a soft reset (e.g. kexec). The value is one of destroy, restart, rename-restart, preserve, coredump-destroy, coredump-restart, soft-reset. It matters for every guest type. Left out, it defaults to soft-reset. First accepted by xl in Xen 4.7.",
     notes: null,
     xlMessages: [
       {
@@ -2893,7 +2893,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     since: "4.1",
     deprecated: null,
     documented: true,
-    description: "Action taken when the guest's watchdog fires. The value is one of a fixed set of names. It matters for every guest type. Left out, it defaults to destroy. First accepted by xl in Xen 4.1.",
+    description: "Action taken when the guest's watchdog fires. The value is one of destroy, restart, rename-restart, preserve, coredump-destroy, coredump-restart, soft-reset. It matters for every guest type. Left out, it defaults to destroy. First accepted by xl in Xen 4.1.",
     notes: null,
     xlMessages: [
       {
@@ -3085,7 +3085,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     since: "4.13",
     deprecated: null,
     documented: true,
-    description: "IOMMU mode for the domain (whether passthrough devices can be used and how IOMMU tables are kept). The value is one of a fixed set of names. It matters for every guest type. Left out, it defaults to default. First accepted by xl in Xen 4.13.",
+    description: "IOMMU mode for the domain (whether passthrough devices can be used and how IOMMU tables are kept). The value is one of default, disabled, enabled, sync_pt, share_pt. It matters for every guest type. Left out, it defaults to default. First accepted by xl in Xen 4.13.",
     notes: null,
     xlMessages: [
       {
@@ -4089,7 +4089,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     since: "4.6",
     deprecated: null,
     documented: true,
-    description: "SPICE image compression passed to QEMU. The value is one of a fixed set of names. It matters for HVM guests. First accepted by xl in Xen 4.6.",
+    description: "SPICE image compression passed to QEMU. The value is one of auto_glz, auto_lz, quic, glz, lz, off. It matters for HVM guests. First accepted by xl in Xen 4.6.",
     notes: "Not validated by xl; passed through to QEMU.",
     xlMessages: [
       {
@@ -4115,7 +4115,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     since: "4.6",
     deprecated: null,
     documented: true,
-    description: "SPICE streaming video setting passed to QEMU. The value is one of a fixed set of names. It matters for HVM guests. First accepted by xl in Xen 4.6.",
+    description: "SPICE streaming video setting passed to QEMU. The value is one of filter, all, off. It matters for HVM guests. First accepted by xl in Xen 4.6.",
     notes: "Not validated by xl; passed through to QEMU.",
     xlMessages: [
       {
@@ -4625,7 +4625,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     since: "4.18",
     deprecated: null,
     documented: true,
-    description: "Maximum SVE vector length for AArch64 guests. The value is one of a fixed set of names. It matters for every guest type on Arm hosts. Left out, it defaults to disabled. First accepted by xl in Xen 4.18.",
+    description: "Maximum SVE vector length for AArch64 guests. The value is one of disabled, hw, 128, 256, 384, 512, 640, 768 and others. It matters for every guest type on Arm hosts. Left out, it defaults to disabled. First accepted by xl in Xen 4.18.",
     notes: null,
     xlMessages: [{ message: "Unknown sve \"%s\" specified", fatal: true, trigger: "other value" }],
   },
@@ -4645,7 +4645,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     since: "4.13",
     deprecated: null,
     documented: true,
-    description: "Trusted Execution Environment mediator for the guest. The value is one of a fixed set of names. It matters for every guest type on Arm hosts. Left out, it defaults to none. First accepted by xl in Xen 4.13.",
+    description: "Trusted Execution Environment mediator for the guest. The value is one of none, optee, ffa. It matters for every guest type on Arm hosts. Left out, it defaults to none. First accepted by xl in Xen 4.13.",
     notes: null,
     xlMessages: [{ message: "Unknown tee \"%s\" specified", fatal: true, trigger: "other value" }],
   },
@@ -4670,7 +4670,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     since: "4.1",
     deprecated: null,
     documented: true,
-    description: "Virtual timer interrupt delivery policy. The value is one of a fixed set of names. It matters for PVH and HVM guests on x86 hosts. Left out, it defaults to no_delay_for_missed_ticks. First accepted by xl in Xen 4.1.",
+    description: "Virtual timer interrupt delivery policy. The value is one of delay_for_missed_ticks, no_delay_for_missed_ticks, no_missed_ticks_pending, one_missed_tick_pending. It matters for PVH and HVM guests on x86 hosts. Left out, it defaults to no_delay_for_missed_ticks. First accepted by xl in Xen 4.1.",
     notes: "The lookup also accepts the placeholder name \"unknown\".",
     xlMessages: [
       {
@@ -4757,7 +4757,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     since: "4.1",
     deprecated: null,
     documented: true,
-    description: "How the TSC is provided to the guest. The value is one of a fixed set of names. It matters for every guest type on x86 hosts. Left out, it defaults to default. First accepted by xl in Xen 4.1.",
+    description: "How the TSC is provided to the guest. The value is one of default, always_emulate, native, native_paravirt. It matters for every guest type on x86 hosts. Left out, it defaults to default. First accepted by xl in Xen 4.1.",
     notes: "Integer form (0-3) is deprecated since 4.2. native_paravirt (3) is accepted by xl but rejected by libxl at creation (feature removed).",
     xlMessages: [
       {
@@ -4804,7 +4804,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     since: "4.10",
     deprecated: null,
     documented: true,
-    description: "Selects the guest type: PV, PVH or HVM. The value is one of a fixed set of names. It matters for every guest type. Left out, it defaults to pv (x86) / pvh (Arm). First accepted by xl in Xen 4.10.",
+    description: "Selects the guest type: PV, PVH or HVM. The value is one of pv, pvh, hvm. It matters for every guest type. Left out, it defaults to pv (x86) / pvh (Arm). First accepted by xl in Xen 4.10.",
     notes: "Matched as a PREFIX (strncmp with the length of the given value), tested in the order hvm, pv, pvh: \"\" and \"h\"/\"hv\" mean hvm, \"p\" means pv, \"pvh\" means pvh. Case-sensitive.",
     xlMessages: [
       {
@@ -5038,7 +5038,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     since: "4.0",
     deprecated: null,
     documented: true,
-    description: "Number of vCPUs online at boot. The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal). It matters for every guest type. Left out, it defaults to 1. First accepted by xl in Xen 4.0.",
+    description: "Number of vCPUs online at boot. The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal), at least 1. It matters for every guest type. Left out, it defaults to 1. First accepted by xl in Xen 4.0.",
     notes: "Values below 1 are silently treated as 1.",
     xlMessages: [
       {
@@ -5123,7 +5123,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     since: "4.4",
     deprecated: null,
     documented: true,
-    description: "Variant of the QEMU xen-pvdevice. The value is one of a fixed set of names. It matters for HVM guests. Left out, it defaults to none. First accepted by xl in Xen 4.4.",
+    description: "Variant of the QEMU xen-pvdevice. The value is one of none, xenserver. It matters for HVM guests. Left out, it defaults to none. First accepted by xl in Xen 4.4.",
     notes: null,
     xlMessages: [
       {
@@ -5176,7 +5176,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     since: "4.3",
     deprecated: null,
     documented: true,
-    description: "Emulated graphics card. The value is one of a fixed set of names. It matters for HVM guests. Left out, it defaults to cirrus. First accepted by xl in Xen 4.3.",
+    description: "Emulated graphics card. The value is one of none, stdvga, cirrus, qxl. It matters for HVM guests. Left out, it defaults to cirrus. First accepted by xl in Xen 4.3.",
     notes: null,
     xlMessages: [
       {
@@ -5963,7 +5963,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     since: "4.10",
     deprecated: null,
     documented: true,
-    description: "Emulated UART used as guest console. The value is one of a fixed set of names. It matters for every guest type on Arm hosts. First accepted by xl in Xen 4.10.",
+    description: "Emulated UART used as guest console. The value is one of sbsa_uart. It matters for every guest type on Arm hosts. First accepted by xl in Xen 4.10.",
     notes: null,
     xlMessages: [
       {

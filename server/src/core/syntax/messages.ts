@@ -294,6 +294,22 @@ function describeIllegal(at: Token, bytes: string, state: ErrorState): Described
     }
     return { ...base, code: 'illegal-character', message: `Upper-case letters are only allowed inside quoted strings: ${REJECTS} at \`${text}\`.` };
   }
+  // `cpus = 0-3`: a number token, then the illegal run `-3` glued to it. That is a range (or
+  // a list of them) meant as one string.
+  if ((c === '-' || c === ',') && /[0-9a-fx]/.test(bytes[at.start - 1] ?? '') && !atLineStart) {
+    let numStart = at.start;
+    while (numStart > 0 && /[0-9a-fx]/.test(bytes[numStart - 1])) numStart--;
+    const whole = bytesToText(bytes.slice(numStart, at.end));
+    if (/^[0-9]/.test(whole)) {
+      return {
+        ...base,
+        start: numStart,
+        code: 'unquoted-range',
+        message: `\`${whole}\` must be quoted: unquoted, xl reads the number \`${whole.slice(0, at.start - numStart)}\` and then rejects the whole file ("Failed to parse config"). Write "${whole}".`,
+        fixes: [{ title: `Quote it: "${whole}"`, edits: [{ start: numStart, end: at.end, newText: `"${whole}"` }], isPreferred: true }],
+      };
+    }
+  }
   if (c === '-' && /^-[0-9]/.test(run) && !atLineStart) {
     const num = /^-[0-9][0-9a-fx]*/.exec(run)![0];
     return {

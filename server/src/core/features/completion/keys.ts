@@ -83,6 +83,9 @@ function enumNames(release: XenVersion, key: string, values: readonly string[]):
   return (ENUM_KEYS as readonly string[]).includes(key) ? values.filter((v) => acceptedOn(release, key, v)) : values;
 }
 
+const FOLLOWED_BY_OP = /^[ \t]*\+?=/;
+const WORD_AFTER = /^[^\s#,\]]*/;
+
 // xl reads booleans as numbers: 1 is true, 0 false.
 const BOOLEAN_VALUES: readonly string[] = ['1', '0'];
 
@@ -92,7 +95,7 @@ const KEYS_BY_RELEASE = new Map<XenVersion, KeyEntry[]>(XEN_VERSIONS.map((v) => 
 function keyItems(analysis: Analysis, start: number, end: number): CompletionEntry[] {
   const release = analysis.context.xenVersion;
   const text = analysis.parsed.text;
-  const hasOp = /^[ \t]*\+?=/.test(text.slice(end, end + 40));
+  const hasOp = FOLLOWED_BY_OP.test(text.slice(end, end + 40));
   const type = guestTypeOf(analysis.context);
   const out: CompletionEntry[] = [];
   for (const e of KEYS_BY_RELEASE.get(release) ?? []) {
@@ -160,7 +163,7 @@ export const keysCompletion: CompletionProvider = (analysis: Analysis, offset: n
   }
   // After `=` with no string yet: insert the quoted name (bare for numbers and booleans).
   const bare = e.valueType === 'integer' || values === BOOLEAN_VALUES;
-  const tail = text.slice(offset).match(/^[^\s#,\]]*/)![0];
+  const tail = WORD_AFTER.exec(text.slice(offset, offset + 200))![0];
   return values.map((v, i) => ({
     label: v,
     kind: 'enum' as const,

@@ -34,7 +34,9 @@ export const buildDevices = {
     const r = xl.list('pci');
     if (r.status !== 'ok') return;
     const devs: LibxlObject[] = [];
-    const rdmPolicy = c_info.type === 'hvm' ? ((d.u.rdm as LibxlObject | undefined)?.policy ?? 'invalid') : 'invalid';
+    // Each device starts from b_info->u.hvm.rdm.policy. For PV and PVH that reads the other
+    // member of the union, zero-filled there: 0 is "strict".
+    const rdmPolicy = c_info.type === 'hvm' ? ((d.u.rdm as LibxlObject | undefined)?.policy ?? 'invalid') : 'strict';
     for (const it of xl.items(r.list)) {
       const text = it.value as string;
       const dev: LibxlObject = {
@@ -76,7 +78,21 @@ export const buildDevices = {
       if (s.powerMgmt) dev.power_mgmt = s.powerMgmt.value;
       if (s.rdmPolicy) dev.rdm_policy = s.rdmPolicy.value;
       if (s.name) dev.name = s.name.value;
-      xl.from(`pcidevs.${devs.length}`, 'pci', it);
+      const at0 = `pcidevs.${devs.length}`;
+      xl.from(at0, 'pci', it);
+      if (s.bdf) {
+        d.specSource(`${at0}.domain`, 'pci', it, s.bdf.domain);
+        d.specSource(`${at0}.bus`, 'pci', it, s.bdf.bus);
+        d.specSource(`${at0}.dev`, 'pci', it, s.bdf.dev);
+        d.specSource(`${at0}.func`, 'pci', it, s.bdf.func);
+      }
+      d.specSource(`${at0}.vdevfn`, 'pci', it, s.vslot);
+      d.specSource(`${at0}.permissive`, 'pci', it, s.permissive);
+      d.specSource(`${at0}.msitranslate`, 'pci', it, s.msitranslate);
+      d.specSource(`${at0}.seize`, 'pci', it, s.seize);
+      d.specSource(`${at0}.power_mgmt`, 'pci', it, s.powerMgmt);
+      d.specSource(`${at0}.rdm_policy`, 'pci', it, s.rdmPolicy);
+      d.specSource(`${at0}.name`, 'pci', it, s.name);
       devs.push(dev);
     }
     config.pcidevs = devs;
@@ -153,7 +169,15 @@ function disks(d: DomainBuild): void {
     if (s.coloExport) disk.colo_export = s.coloExport.value;
     if (s.activeDisk) disk.active_disk = s.activeDisk.value;
     if (s.hiddenDisk) disk.hidden_disk = s.hiddenDisk.value;
-    xl.from(`disks.${out.length}`, 'disk', it);
+    const at0 = `disks.${out.length}`;
+    xl.from(at0, 'disk', it);
+    d.specSource(`${at0}.pdev_path`, 'disk', it, s.target);
+    d.specSource(`${at0}.vdev`, 'disk', it, s.vdev);
+    d.specSource(`${at0}.format`, 'disk', it, s.formatField);
+    d.specSource(`${at0}.readwrite`, 'disk', it, s.accessField);
+    d.specSource(`${at0}.is_cdrom`, 'disk', it, s.cdromField);
+    d.specSource(`${at0}.backend`, 'disk', it, s.backendType);
+    d.specSource(`${at0}.script`, 'disk', it, s.script);
     out.push(disk);
   }
   config.disks = out;
@@ -209,7 +233,17 @@ function nics(d: DomainBuild): void {
     }
     if (s.mtu) nic.mtu = s.mtu.value;
     if (s.trusted) nic.trusted = s.trusted.value;
-    xl.from(`nics.${out.length}`, 'vif', it);
+    const at0 = `nics.${out.length}`;
+    xl.from(at0, 'vif', it);
+    d.specSource(`${at0}.mac`, 'vif', it, s.mac);
+    d.specSource(`${at0}.bridge`, 'vif', it, s.bridge);
+    d.specSource(`${at0}.model`, 'vif', it, s.model);
+    d.specSource(`${at0}.nictype`, 'vif', it, s.type);
+    d.specSource(`${at0}.ip`, 'vif', it, s.ip);
+    d.specSource(`${at0}.script`, 'vif', it, s.script);
+    d.specSource(`${at0}.rate_bytes_per_interval`, 'vif', it, s.rate);
+    d.specSource(`${at0}.devid`, 'vif', it, s.devid);
+    d.specSource(`${at0}.mtu`, 'vif', it, s.mtu);
     out.push(nic);
   }
   config.nics = out;

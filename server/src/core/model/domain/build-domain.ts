@@ -5,7 +5,8 @@
 
 import { keyInfoAnyRelease, keyExistsIn } from '../../catalog/catalog';
 import { compareXen, type XenVersion } from '../../xen-version';
-import type { ConfigView } from '../config-view';
+import type { ConfigView, ListItem } from '../config-view';
+import { valueRangeToOffsets } from '../../syntax/string-offsets';
 import { buildDevices } from './build-devices';
 import { buildCpuid } from './build-cpuid';
 import { buildHvm } from './build-hvm';
@@ -27,6 +28,11 @@ export interface BuildOptions {
    * Defaults: with pygrub, upstream's default firmware directory.
    */
   build?: { pygrub?: boolean; firmwareDir?: string };
+  /**
+   * The document text. With it, fields read from inside a spec string (`disks.0.vdev`,
+   * `nics.0.mac`, `pcidevs.0.bus`, ...) get the exact range of their text as source.
+   */
+  text?: string;
 }
 
 /** XENFIRMWAREDIR of an upstream build with the default prefix. */
@@ -45,6 +51,7 @@ export class DomainBuild {
     readonly release: XenVersion,
     readonly host: { cpus: number; nodes: number },
     readonly build: { pygrub: boolean; firmwareDir: string },
+    readonly text?: string,
   ) {
     this.config = { c_info: this.c_info, b_info: this.b_info };
     this.printer = new LibxlPrinter(release);
@@ -89,6 +96,20 @@ export class DomainBuild {
     return this.printer.enumType(enumName)?.values.find(([n]) => BigInt(n) === value)?.[1];
   }
 
+  /**
+   * Records the source of a field read from inside a spec string: `field` is the part's range
+   * within the dequoted item, mapped to the document when the text is known (else the item).
+   */
+  specSource(path: string, key: string, item: ListItem, field: { start: number; end: number } | undefined): void {
+    if (!field) return;
+    const node = item.node;
+    if (this.text !== undefined && node.kind === 'string') {
+      this.xl.sources.set(path, { key, ...valueRangeToOffsets(this.text, node, field.start, field.end) });
+    } else {
+      this.xl.sources.set(path, { key, start: item.start, end: item.end });
+    }
+  }
+
   /** A string key copied into a field (xlu_cfg_replace_string). */
   stringInto(obj: LibxlObject, field: string, path: string, key: string, dontWarn = false): void {
     const v = this.xl.string(key, dontWarn);
@@ -130,7 +151,7 @@ export function buildDomain(view: ConfigView, release: XenVersion, options: Buil
   const d = new DomainBuild(xl, release, options.host ?? { cpus: 8, nodes: 1 }, {
     pygrub: options.build?.pygrub ?? true,
     firmwareDir: options.build?.firmwareDir ?? DEFAULT_FIRMWARE_DIR,
-  });
+  }, options.text);
   const { c_info, b_info } = d;
 
   // Security labels: seclabel goes to the build when init_seclabel took the create slot.
@@ -438,8 +459,15 @@ function buildVcpus(d: DomainBuild): void {
     if (vcpus < 1n) vcpus = 1n;
     b_info.avail_vcpus = range(vcpus);
   } else if (v) {
-    // Up to 4.21 only a given vcpus fills the online map (none for 0 or less).
+    // Up to 4.21 only a given vcpus fills the online map, sized by the value as a C int:
+    // a negative size makes libxl refuse it and xl stop.
     vcpus = v.value;
+    if (BigInt.asIntN(32, vcpus) < 0n) {
+      const line = LIBXL_CPU_BITMAP_ALLOC_LINE[d.release] ?? 812;
+      xl.say(`libxl: error: libxl_utils.c:${line}:libxl_cpu_bitmap_alloc: invalid number of cpus provided`, xl.at('vcpus', v));
+      xl.fail('Unable to allocate cpumap', 1, xl.at('vcpus', v));
+      return;
+    }
     b_info.avail_vcpus = range(vcpus);
   }
   xl.from('b_info.avail_vcpus', 'vcpus', v);
@@ -450,6 +478,11 @@ function buildVcpus(d: DomainBuild): void {
     xl.from('b_info.max_vcpus', 'maxvcpus', maxv);
   }
 }
+
+/** Where libxl_cpu_bitmap_alloc logs its refusal, per release (its message names the line). */
+const LIBXL_CPU_BITMAP_ALLOC_LINE: Record<string, number> = {
+  '4.13': 814, '4.14': 814, '4.15': 814, '4.16': 814, '4.17': 809, '4.18': 809, '4.19': 811, '4.20': 811, '4.21': 812, '4.22': 812,
+};
 
 function range(n: bigint): bigint[] {
   const out: bigint[] = [];

@@ -12,7 +12,7 @@ export type { DomainModel, GuestTypeDecision, Src, XlMessage } from './types';
 
 /** The domain model of the analysed document, built once per analysis run. */
 export function domainOf(ctx: RuleContext): DomainModel {
-  return ctx.memo('domain', (c) => buildDomain(c.view, c.xenVersion, { sourceName: c.env.fileName }));
+  return ctx.memo('domain', (c) => buildDomain(c.view, c.xenVersion, { sourceName: c.env.fileName, text: c.parsed.text }));
 }
 
 /** The value at a dotted path of the model's config (`b_info.target_memkb`, `disks.0.vdev`). */

@@ -2,9 +2,8 @@
 // how xl reads each key (which libxlutil getter, with or without its warnings), the fatal
 // follow-ups xl prints after a refused read, and matchers for xl's message templates.
 
-import { KEY_ENTRIES, keyExistsIn } from '../../catalog';
+import { KEY_ENTRIES } from '../../catalog';
 import type { KeyEntry } from '../../catalog/types';
-import { NEWEST_XEN, compareXen, type XenVersion } from '../../xen-version';
 
 /**
  * How xl reads a key:
@@ -66,26 +65,6 @@ export function factsOf(name: string): KeyFacts | undefined {
   return FACTS.get(name);
 }
 
-/** True when xl of `release` reads `name`. */
-export function readIn(name: string, release: XenVersion | string): boolean {
-  const f = FACTS.get(name);
-  return !!f && keyExistsIn(f.entry, release);
-}
-
-/** Every catalog key name, for did-you-mean. */
-export const ALL_KEY_NAMES: readonly string[] = KEY_ENTRIES.map((e) => e.name);
-
-/** "all releases" or "Xen 4.18 and later" for a fact that holds wherever the key exists. */
-export function releasesOf(entry: KeyEntry): string {
-  return compareXen(entry.since, '4.13') <= 0 ? 'all releases' : `Xen ${entry.since} and later`;
-}
-
-export function releaseRange(from: string, to: string = NEWEST_XEN): string {
-  if (compareXen(from, '4.13') <= 0 && to === NEWEST_XEN) return 'all releases';
-  if (from === to) return `Xen ${from}`;
-  return to === NEWEST_XEN ? `Xen ${from} and later` : `Xen ${from}–${to}`;
-}
-
 interface Template {
   key: string;
   fatal: boolean;
@@ -108,9 +87,11 @@ for (const e of KEY_ENTRIES) {
   }
 }
 
+const LINE_PREFIX = /^[^:\s]+:\d+: /;
+
 /** The catalog message a printed line comes from (key, trigger), if any. */
 export function templateOf(text: string, key?: string): { key: string; trigger: string; fatal: boolean } | undefined {
-  const body = text.replace(/^[^:\s]+:\d+: /, '');
+  const body = text.replace(LINE_PREFIX, '');
   for (const t of TEMPLATES) {
     if (key && t.key !== key) continue;
     if (t.re.test(body)) return t;

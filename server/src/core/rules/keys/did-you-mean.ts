@@ -27,6 +27,8 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   return prev[n];
 }
 
+const UNDERSCORES = /_/g;
+
 /** How many edits still count as a typo of a word this long. */
 export function typoBudget(word: string): number {
   return word.length <= 3 ? 1 : word.length <= 6 ? 2 : 3;
@@ -38,13 +40,14 @@ export function typoBudget(word: string): number {
  */
 export function closest(word: string, candidates: readonly string[], max = 3): string[] {
   const w = word.toLowerCase();
+  const wBare = w.replace(UNDERSCORES, '');
   const budget = typoBudget(w);
   const scored: Array<{ c: string; d: number; i: number }> = [];
   candidates.forEach((c, i) => {
     const lc = c.toLowerCase();
     let d = editDistance(w, lc, budget);
     // A key with a missing or extra `_` or `s` is a likely slip even when long words differ more.
-    if (d > budget && (lc.replace(/_/g, '') === w.replace(/_/g, '') || lc + 's' === w || w + 's' === lc)) d = budget;
+    if (d > budget && (lc.replace(UNDERSCORES, '') === wBare || lc + 's' === w || w + 's' === lc)) d = budget;
     if (d <= budget) scored.push({ c, d, i });
   });
   scored.sort((x, y) => x.d - y.d || x.i - y.i);

@@ -14,6 +14,7 @@ import { scalarExpected } from './scalar-expected';
 import { nestedListInDeviceKey } from './nested-list-in-device-key';
 import { invalidEnumValue } from './invalid-enum-value';
 import { valueOutOfRange } from './value-out-of-range';
+import { invalidBootOrder } from './invalid-boot-order';
 import { xlRejectsConfig } from './xl-rejects-config';
 import { libxlRejectsConfig } from './libxl-rejects-config';
 import { xlWarns } from './xl-warns';
@@ -33,6 +34,7 @@ export const keysRules: Rule[] = [
   nestedListInDeviceKey,
   invalidEnumValue,
   valueOutOfRange,
+  invalidBootOrder,
   xlRejectsConfig,
   libxlRejectsConfig,
   xlWarns,

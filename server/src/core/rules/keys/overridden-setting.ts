@@ -2,6 +2,7 @@
 // returns the last one), so the earlier value is dropped without a word.
 
 import type { Rule, RuleFinding } from '../rule';
+import { factsOf } from './catalog-index';
 import { fix, removeAssignment } from './support';
 
 export const overriddenSetting: Rule = {
@@ -11,6 +12,8 @@ export const overriddenSetting: Rule = {
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const name of ctx.view.names()) {
+      // Keys xl does not know are reported as such; which assignment "wins" does not matter.
+      if (!factsOf(name)) continue;
       const all = ctx.view.all(name);
       if (all.length < 2) continue;
       // The last plain `=` wins; everything before it (and the `+=` onto it) is lost.

@@ -44,19 +44,9 @@ export function xlExitAt(ctx: RuleContext, key: string, range: OffsetRange): XlM
 /** "`xl create` stops with `MESSAGE` (exit status N)" for a model exit. */
 export function describeExit(exit: XlMessage): string {
   if (exit.crash) return `xl crashes (${exit.crash}) while reading it, so the domain is not created`;
-  const text = exit.text.replace(/^[^:\s]+:\d+: /, '').trim();
+  const text = exit.text.replace(LINE_PREFIX, '').trim();
   const said = text ? `stops with \`${text}\`` : 'stops without a message';
   return `\`xl create\` ${said} (exit status ${exit.exitCode ?? 1}) and the domain is not created`;
-}
-
-/** Ranges of the earlier, overridden or problem values of a key that the key rules report. */
-export interface Covered {
-  key: string;
-  range?: OffsetRange;
-}
-
-export function isCovered(covered: readonly Covered[], key: string, range?: OffsetRange): boolean {
-  return covered.some((c) => c.key === key && (!c.range || !range || overlaps(c.range, range) || c.range.start === range.start));
 }
 
 /** Deletes one assignment: its whole line when nothing else is on it, so comments elsewhere stay. */
@@ -71,6 +61,10 @@ export function removeAssignment(text: string, s: Setting): TextEdit {
   return { start: s.start, end: s.end + tail, newText: '' };
 }
 const BLANK = /^[ \t]*$/;
+const LINE_PREFIX = /^[^:\s]+:\d+: /;
+const BACKSLASHES = /\\/g;
+const DOUBLE_QUOTES = /"/g;
+const SINGLE_QUOTES = /'/g;
 const BLANK_TAIL = /^[ \t;]*\r?$/;
 const SEMI_TAIL = /^[ \t]*;?[ \t]*/;
 
@@ -79,12 +73,7 @@ export function replaceValue(text: string, range: OffsetRange, value: string, ba
   if (bare) return { ...range, newText: value };
   const c = text[range.start];
   const q = c === "'" ? "'" : '"';
-  return { ...range, newText: `${q}${value.replace(/\\/g, '\\\\').replace(q === '"' ? /"/g : /'/g, `\\${q}`)}${q}` };
-}
-
-/** Renames the key of every assignment of `from` (so no earlier one takes effect instead). */
-export function renameKeyEdits(settings: readonly Setting[], to: string): TextEdit[] {
-  return settings.map((s) => ({ start: s.nameStart, end: s.nameEnd, newText: to }));
+  return { ...range, newText: `${q}${value.replace(BACKSLASHES, '\\\\').replace(q === '"' ? DOUBLE_QUOTES : SINGLE_QUOTES, `\\${q}`)}${q}` };
 }
 
 export function fix(title: string, edits: TextEdit[], isPreferred = false): Fix {

@@ -20,6 +20,10 @@ interface Bound {
 }
 
 const fatal = (text: string) => ({ severity: 'error' as Severity, text: `\`xl create\` stops with \`${text}\` and the domain is not created` });
+const negativeMemory = {
+  severity: 'error' as Severity,
+  text: 'xl accepts it, multiplies it by 1024 and hands libxl a negative size that libxl reads as an enormous unsigned one, so the host cannot provide the memory and the domain is not created',
+};
 const silentExit = { severity: 'error' as Severity, text: '`xl create` exits with status 1 without any message and the domain is not created' };
 
 // Keys whose numeric form is 0..3 (libxl enum values); names are checked by invalid-enum-value.
@@ -55,6 +59,10 @@ const BOUNDS: Record<string, Bound> = {
       text: 'libxl refuses it when it sets the credit/credit2 scheduler parameters ("Cpu cap out of range": at most 100 per vCPU), so the domain is not created',
     }),
   },
+  // xl multiplies by 1024 into libxl's unsigned KiB fields without a check, so a negative size
+  // becomes an enormous one (catalog note on memory).
+  memory: { min: 0n, outcome: () => negativeMemory },
+  maxmem: { min: 0n, outcome: () => negativeMemory },
   nr_spis: {
     max: 960n,
     // An Arm key: x86 libxl never looks at it.

@@ -61,6 +61,8 @@ function compute(ctx: RuleContext): LocatedXlMessage[] {
     const key = m.key ?? t?.key;
     if (key && (EXPLAINED_ELSEWHERE.has(key) || (DEPRECATED_KEYS.has(key) && !m.exitCode))) continue;
     const s = key ? ctx.view.setting(key) : undefined;
+    // A missing key in a file xl cannot even parse (being typed, or not a config at all) is noise.
+    if (!ctx.parsed.ok && m.start === undefined && !s) continue;
     const range = m.start !== undefined && m.end !== undefined ? { start: m.start, end: m.end } : s ? { start: s.value.start, end: s.value.end } : { start: 0, end: 0 };
     if (key && mine.some((f) => f.key === key && overlaps(f, range))) continue;
     if (key && isSpecKey(key)) {
@@ -70,6 +72,5 @@ function compute(ctx: RuleContext): LocatedXlMessage[] {
     }
     out.push({ ...range, message: m, key, trigger: t?.trigger, text });
   }
-  // A message printed without a newline runs into the next one: show them together.
   return out;
 }
