@@ -54,3 +54,24 @@ export function parseCommonArgs(args: string[]): CommonArgs {
   }
   return out;
 }
+
+/** The flags of `args`, or undefined after printing the usage (wrong flags or file count). */
+export function argsOrUsage(cmd: CliCommand, args: string[], io: CliIO, files: 'one' | 'some'): CommonArgs | undefined {
+  const a = parseCommonArgs(args);
+  const countOk = files === 'one' ? a.files.length === 1 : a.files.length > 0;
+  if (a.unknown.length || !countOk) {
+    io.stderr(`usage: ${cmd.usage}\n`);
+    return undefined;
+  }
+  return a;
+}
+
+/** The bytes of `file`, or undefined after printing why it cannot be read. */
+export function readOrReport(file: string, io: CliIO): Uint8Array | undefined {
+  try {
+    return io.readFile(file);
+  } catch (e) {
+    io.stderr(`xlcfg: ${(e as Error).message}\n`);
+    return undefined;
+  }
+}

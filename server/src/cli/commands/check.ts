@@ -4,7 +4,7 @@
 import { analyze } from '../../core/analyze';
 import { LineIndex } from '../../core/positions';
 import type { Severity } from '../../core/findings';
-import { parseCommonArgs, type CliCommand, type CliIO } from '../command';
+import { argsOrUsage, readOrReport, type CliCommand, type CliIO } from '../command';
 import { resolveEnvironment } from '../environment';
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
@@ -14,21 +14,13 @@ export const checkCommand: CliCommand = {
   summary: 'every diagnostic the editor would show, with fixes',
   usage: 'xlcfg check [--json] [--xen-version X.Y] [--qemu-version X.Y] [--host PROFILE] FILE...',
   run(args: string[], io: CliIO): number {
-    const a = parseCommonArgs(args);
-    if (a.unknown.length || a.files.length === 0) {
-      io.stderr(`usage: ${this.usage}\n`);
-      return 2;
-    }
+    const a = argsOrUsage(this, args, io, 'some');
+    if (!a) return 2;
     const results = [];
     let worst = 0;
     for (const file of a.files) {
-      let bytes: Uint8Array;
-      try {
-        bytes = io.readFile(file);
-      } catch (e) {
-        io.stderr(`xlcfg: ${(e as Error).message}\n`);
-        return 2;
-      }
+      const bytes = readOrReport(file, io);
+      if (!bytes) return 2;
       const env = resolveEnvironment(a, file, io);
       if ('error' in env) {
         io.stderr(`xlcfg: ${env.error}\n`);

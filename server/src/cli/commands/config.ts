@@ -7,7 +7,7 @@ import { NEWEST_XEN, parseXenVersion, XEN_VERSIONS } from '../../core/xen-versio
 import { parseConfig } from '../../core/syntax/parse';
 import { ConfigView } from '../../core/model/config-view';
 import { buildDomain, stringifyLibxlJson, toLibxlJson, type DomainModel } from '../../core/model/domain';
-import { parseCommonArgs, type CliCommand, type CliIO } from '../command';
+import { argsOrUsage, readOrReport, type CliCommand, type CliIO } from '../command';
 
 function summary(model: DomainModel): string {
   const c = model.config.c_info as Record<string, unknown>;
@@ -31,24 +31,16 @@ export const configCommand: CliCommand = {
   summary: 'the domain configuration xl would build (the JSON `xl -N create` prints), offline',
   usage: 'xlcfg config [--json] [--defaults] [--xen-version X.Y] FILE',
   run(args: string[], io: CliIO): number {
-    const a = parseCommonArgs(args);
-    if (a.unknown.length || a.files.length !== 1) {
-      io.stderr(`usage: ${this.usage}\n`);
-      return 2;
-    }
+    const a = argsOrUsage(this, args, io, 'one');
+    if (!a) return 2;
     const release = a.xenVersion === undefined ? NEWEST_XEN : parseXenVersion(a.xenVersion);
     if (!release) {
       io.stderr(`xlcfg: unsupported --xen-version ${a.xenVersion} (supported: ${XEN_VERSIONS.join(', ')})\n`);
       return 2;
     }
     const file = a.files[0];
-    let bytes: Uint8Array;
-    try {
-      bytes = io.readFile(file);
-    } catch (e) {
-      io.stderr(`xlcfg: ${(e as Error).message}\n`);
-      return 2;
-    }
+    const bytes = readOrReport(file, io);
+    if (!bytes) return 2;
     const parsed = parseConfig(bytes);
     if (!parsed.ok) {
       for (const r of parsed.xenReport) io.stderr(`${file}:${r.line === null ? '' : `${r.line}:`} ${r.message}\n`);

@@ -6,7 +6,7 @@ import { parseConfig } from '../../core/syntax/parse';
 import { ConfigView } from '../../core/model/config-view';
 import { buildLayoutInput, computeLayout, layoutToJson, layoutToText } from '../../core/layout';
 import type { HostProfile } from '../../core/host-profile';
-import { parseCommonArgs, type CliCommand, type CliIO } from '../command';
+import { argsOrUsage, readOrReport, type CliCommand, type CliIO } from '../command';
 import { resolveEnvironment } from '../environment';
 
 export const layoutCommand: CliCommand = {
@@ -14,19 +14,11 @@ export const layoutCommand: CliCommand = {
   summary: "the guest's memory layout: RAM split, RMRRs, MMIO hole and BARs, e820",
   usage: 'xlcfg layout [--json] [--xen-version X.Y] [--host PROFILE] FILE',
   run(args: string[], io: CliIO): number {
-    const a = parseCommonArgs(args);
-    if (a.unknown.length || a.files.length !== 1) {
-      io.stderr(`usage: ${this.usage}\n`);
-      return 2;
-    }
+    const a = argsOrUsage(this, args, io, 'one');
+    if (!a) return 2;
     const file = a.files[0];
-    let bytes: Uint8Array;
-    try {
-      bytes = io.readFile(file);
-    } catch (e) {
-      io.stderr(`xlcfg: ${(e as Error).message}\n`);
-      return 2;
-    }
+    const bytes = readOrReport(file, io);
+    if (!bytes) return 2;
     const env = resolveEnvironment(a, file, io);
     if ('error' in env) {
       io.stderr(`xlcfg: ${env.error}\n`);

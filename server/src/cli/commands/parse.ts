@@ -4,7 +4,7 @@
 import { parseConfig } from '../../core/syntax/parse';
 import { LineIndex } from '../../core/positions';
 import type { Value } from '../../core/syntax/tree';
-import { parseCommonArgs, type CliCommand, type CliIO } from '../command';
+import { argsOrUsage, readOrReport, type CliCommand, type CliIO } from '../command';
 
 type JsonValue = string | JsonValue[];
 
@@ -44,21 +44,13 @@ export const parseCommand: CliCommand = {
   summary: "what Xen's parser makes of each file: accepted or not, errors with Xen's line, every setting",
   usage: 'xlcfg parse [--json] FILE...',
   run(args: string[], io: CliIO): number {
-    const a = parseCommonArgs(args);
-    if (a.unknown.length || a.files.length === 0) {
-      io.stderr(`usage: ${this.usage}\n`);
-      return 2;
-    }
+    const a = argsOrUsage(this, args, io, 'some');
+    if (!a) return 2;
     const reports = [];
     let status = 0;
     for (const file of a.files) {
-      let bytes: Uint8Array;
-      try {
-        bytes = io.readFile(file);
-      } catch (e) {
-        io.stderr(`xlcfg: ${(e as Error).message}\n`);
-        return 2;
-      }
+      const bytes = readOrReport(file, io);
+      if (!bytes) return 2;
       const r = parseReport(bytes);
       if (!r.ok) status = 1;
       reports.push({ file, r });
