@@ -9,6 +9,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis, type AnalysisOptions } from '../core/analyze';
 import { NEWEST_XEN, parseXenVersion } from '../core/xen-version';
 import { toDiagnostic } from './convert';
+
+/** Emitted on `process` after each publish; see server/src/boot.ts. */
+export const ANALYSED_EVENT = 'xlcfg-analysed';
 import { describeError, type Logger } from './guard';
 import { HostProfileStore, profileCandidates, type LoadedProfile } from './host-profile';
 import { DEFAULT_SETTINGS, normalizeSettings, sameSettings, type XlcfgSettings } from './settings';
@@ -109,6 +112,8 @@ export class Session {
       );
     }
     void this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    // Tells the loader (boot.ts) that the analysis code has run, so V8's cache is worth writing.
+    (process as NodeJS.EventEmitter).emit(ANALYSED_EVENT);
   }
 
   /** Open or edit: publish now when the document's settings are known, else once they are. */

@@ -7,7 +7,14 @@
 // the JSON libxl prints for it ({cpuid: [{leaf, subleaf?, eax..edx?}], msr: [{index, policy}]}).
 
 import type { DomainBuild } from './build-domain';
-import { CPUID_TABLES } from './cpuid-tables';
+import type { CpuidTables } from './cpuid-tables';
+
+// The per-release CPUID name tables (74 KiB) matter only to configs with a `cpuid` key:
+// loaded on first use, so the language server starts without them.
+let tablesCache: Record<string, CpuidTables> | undefined;
+function cpuidTables(): Record<string, CpuidTables> {
+  return (tablesCache ??= (require('./cpuid-tables') as typeof import('./cpuid-tables')).CPUID_TABLES);
+}
 
 const REG_NAMES = ['eax', 'ebx', 'ecx', 'edx'] as const;
 
@@ -121,7 +128,7 @@ function msrAdd(p: Policy, index: number, bit: number, val: string): number {
 
 /** libxl_cpuid_parse_config for the release; returns libxl's error number. */
 function parseFlag(d: DomainBuild, p: Policy, str: string): number {
-  const tables = CPUID_TABLES[d.release];
+  const tables = cpuidTables()[d.release];
   const eq = str.indexOf('=');
   if (eq < 0) return 1;
   const name = str.slice(0, eq);

@@ -4,8 +4,15 @@
 // and the guest-type union always printed (so `"sched_params": {}` and `"type.pv": {}` appear
 // even when empty). Integers are kept exact as bigint and written as JSON numbers.
 
-import { LIBXL_SCHEMA } from './libxl-schema';
 import type { LibxlEnum, LibxlField, LibxlSchema, LibxlStruct, LibxlType, LibxlTypeRef, LibxlUnion } from './libxl-schema-types';
+
+// 144 KiB of per-release type data that only printing libxl's JSON (`xlcfg config`) needs:
+// loaded on first use, so the language server starts without it.
+let schema: LibxlSchema | undefined;
+function libxlSchema(): LibxlSchema {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (schema ??= (require('./libxl-schema') as typeof import('./libxl-schema')).LIBXL_SCHEMA);
+}
 
 /** A value in a libxl-shaped tree. Enums are their lower-case names, defbools booleans. */
 export type LibxlValue = bigint | number | string | boolean | null | undefined | LibxlValue[] | LibxlObject;
@@ -21,7 +28,7 @@ const OMIT = Symbol('omit');
 export class LibxlPrinter {
   constructor(
     readonly release: string,
-    private readonly schema: LibxlSchema = LIBXL_SCHEMA,
+    private readonly schema: LibxlSchema = libxlSchema(),
   ) {
     if (!schema.releases[release]) throw new Error(`no libxl type description for Xen ${release}`);
   }
