@@ -5,6 +5,17 @@
 
 import type { KeyEntry } from './types';
 
+type XlMessage = KeyEntry['xlMessages'][number];
+
+// Getter warnings most keys share (xl prints them when its typed getters refuse a value);
+// one object each, referenced by every key that can produce it.
+const LIST_WHERE_SCALAR: XlMessage = { message: "%s:%d: warning: parameter `%s' is a list but should be a single value", fatal: false, trigger: "value is a list; key ignored" };
+const PLUS_EQUALS_ON_NUMBER: XlMessage = { message: "%s:%d: warning: can't use += with numbers for parameter `%s'", fatal: false, trigger: "key was assigned with += ; key ignored" };
+const NUMBER_OUT_OF_RANGE: XlMessage = { message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s", fatal: false, trigger: "strtol overflow (ERANGE); key ignored" };
+const NOT_A_NUMBER: XlMessage = { message: "%s:%d: warning: parameter `%s' is not a valid number", fatal: false, trigger: "empty string or trailing junk after the number; key ignored" };
+const LIST_WHERE_SCALAR_IGNORED: XlMessage = { message: "%s:%d: warning: parameter `%s' is a list but should be a single value", fatal: false, trigger: "value is a list; the key is then ignored" };
+const SCALAR_WHERE_LIST: XlMessage = { message: "%s:%d: warning: parameter `%s' is a single value but should be a list", fatal: false, trigger: "value is a single string/number; key ignored" };
+
 export const KEY_ENTRIES: readonly KeyEntry[] = [
   {
     name: "acpi",
@@ -25,26 +36,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Expose ACPI tables to the guest. The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for PVH and HVM guests. Left out, it defaults to 1 on x86, 0 on Arm. First accepted by xl in Xen 4.0.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -66,11 +61,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "File with extra ACPI tables for the guest. The value is a string. It matters for HVM guests on x86 hosts. First accepted by xl in Xen 4.3.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
     ],
   },
   {
@@ -92,26 +83,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Add the Windows laptop/slate mode switch device to ACPI. The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for HVM guests on x86 hosts. Left out, it defaults to 0. First accepted by xl in Xen 4.9.",
     notes: "Only read when type is hvm.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -133,26 +108,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Advertise the S3 (suspend to RAM) state in ACPI. The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for HVM guests on x86 hosts. Left out, it defaults to 1. First accepted by xl in Xen 4.2.",
     notes: "Only read when type is hvm.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -174,26 +133,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Advertise the S4 (suspend to disk) state in ACPI. The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for HVM guests on x86 hosts. Left out, it defaults to 1. First accepted by xl in Xen 4.2.",
     notes: "Only read when type is hvm.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -215,11 +158,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Alternate-p2m mode. The value is one of disabled, mixed, external, limited. It matters for HVM guests on x86 hosts. Left out, it defaults to disabled. First accepted by xl in Xen 4.9.",
     notes: "Also accepts the integers 0-3 (no deprecation warning). Read for all guest types.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
       {
         message: "ERROR: invalid value %ld for \"altp2m\"",
         fatal: true,
@@ -277,26 +216,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Legacy switch for HVM alternate-p2m support. The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for HVM guests on x86 hosts. Left out, it defaults to 0. Deprecated since Xen 4.9; use altp2m instead. First accepted by xl in Xen 4.6.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
       {
         message: "WARNING: Specifying \"altp2mhvm\" is deprecated. Please use \"altp2m\" instead.",
         fatal: false,
@@ -323,26 +246,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Include APIC/MP tables in the firmware tables. The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for HVM guests on x86 hosts. Left out, it defaults to 1. First accepted by xl in Xen 4.0.",
     notes: "Only read when type is hvm.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -384,11 +291,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Virtual firmware for HVM guests. The value is one of rombios, seabios, ovmf. It matters for HVM guests on x86 hosts. Left out, it defaults to seabios. First accepted by xl in Xen 4.2.",
     notes: "rombios is rejected later by libxl with qemu-xen. The placeholder name \"unknown\" is also accepted by the lookup.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
       {
         message: "ERROR: invalid value \"%s\" for \"bios\"",
         fatal: true,
@@ -419,11 +322,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Path of a custom BIOS blob matching the selected bios=. The value is a string. It matters for HVM guests. First accepted by xl in Xen 4.8.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
       {
         message: "WARNING: bios_path_override given without specific bios name",
         fatal: false,
@@ -450,11 +349,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Boot device order for HVM firmware: letters c (disk), d (CD-ROM), n (network). The value is a string. It matters for HVM guests. Left out, it defaults to cda (libxl); man page says cd. First accepted by xl in Xen 4.0.",
     notes: "Not validated by xl.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
     ],
   },
   {
@@ -476,11 +371,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Program run in dom0 to extract kernel/ramdisk from the guest disk (e.g. pygrub). The value is a string. It matters for PV and PVH guests. First accepted by xl in Xen 4.1.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
       {
         message: "ERROR: this instance of Xen has been built without support of \"pygrub\".",
         fatal: true,
@@ -549,26 +440,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Run the bootloader deprivileged. The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for PV and PVH guests. Left out, it defaults to 0, or 1 if bootloader_user is set. First accepted by xl in Xen 4.18.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -590,11 +465,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "User the restricted bootloader runs as. The value is a string. It matters for PV and PVH guests. First accepted by xl in Xen 4.18.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
     ],
   },
   {
@@ -620,11 +491,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Legacy guest type selector: generic (PV) or hvm. The value is one of generic, hvm. It matters for every guest type. Left out, it defaults to generic. Deprecated since Xen 4.10; use type instead. First accepted by xl in Xen 4.0.",
     notes: "Prefix matching like type=: \"\" and prefixes of hvm select HVM, prefixes of generic select PV.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
       {
         message: "Invalid domain type %s.",
         fatal: true,
@@ -656,26 +523,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Upper limit of CPU usage as a percentage of one physical CPU (0 = no cap). The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal), in percent of one pCPU. It matters for every guest type. Left out, it defaults to 0. First accepted by xl in Xen 4.2.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -697,11 +548,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "PV channels (name, connection=pty|socket, path, backend). The value is a list of spec strings, one device per item. It matters for every guest type. First accepted by xl in Xen 4.5.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a single value but should be a list",
-        fatal: false,
-        trigger: "value is a single string/number; key ignored",
-      },
+      SCALAR_WHERE_LIST,
       {
         message: "failed to parse channel configuration: %s",
         fatal: true,
@@ -740,11 +587,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Kernel command line for direct boot; takes precedence over root/extra. The value is a string. It matters for every guest type. First accepted by xl in Xen 4.5.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
       {
         message: "Warning: ignoring root= and extra= in favour of cmdline=",
         fatal: false,
@@ -771,26 +614,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Relative CPU share for the credit/credit2 schedulers. The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal), from 1 to 65535. It matters for every guest type. Left out, it defaults to 256. First accepted by xl in Xen 4.2.",
     notes: "Range is documented (and enforced by the scheduler), xl does not check it.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -927,11 +754,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Obsolete; ignored with a warning (use device_model_override). The value is a string. It matters for every guest type. Deprecated since Xen 4.2; use device_model_override instead. First accepted by xl in Xen 4.0.",
     notes: "Not documented in xl.cfg(5) (only mentioned in passing).",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
       {
         message: "WARNING: ignoring device_model directive.\nWARNING: Use \"device_model_override\" instead if you really want a non-default device_model",
         fatal: false,
@@ -968,11 +791,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Extra command-line arguments passed to the device model. The value is a list of strings. It matters for every guest type. First accepted by xl in Xen 4.1.",
     notes: "A nested list element truncates the argument list at that point.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a single value but should be a list",
-        fatal: false,
-        trigger: "value is a single string/number; key ignored",
-      },
+      SCALAR_WHERE_LIST,
       {
         message: "xl: Unable to parse device_model_args.",
         fatal: true,
@@ -999,11 +818,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Extra device-model arguments used only for HVM guests. The value is a list of strings. It matters for HVM guests. First accepted by xl in Xen 4.2.",
     notes: "A nested list element truncates the argument list at that point.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a single value but should be a list",
-        fatal: false,
-        trigger: "value is a single string/number; key ignored",
-      },
+      SCALAR_WHERE_LIST,
       {
         message: "xl: Unable to parse device_model_args_hvm.",
         fatal: true,
@@ -1030,11 +845,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Extra device-model arguments used only for PV guests. The value is a list of strings. It matters for PV guests. First accepted by xl in Xen 4.2.",
     notes: "A nested list element truncates the argument list at that point.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a single value but should be a list",
-        fatal: false,
-        trigger: "value is a single string/number; key ignored",
-      },
+      SCALAR_WHERE_LIST,
       {
         message: "xl: Unable to parse device_model_args_pv.",
         fatal: true,
@@ -1061,11 +872,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Path of a non-default device model binary. The value is a string. It matters for every guest type. First accepted by xl in Xen 4.2.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
       {
         message: "WARNING: device model override given without specific DM version",
         fatal: false,
@@ -1092,26 +899,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Run the device model in a stub domain. The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for HVM guests. Left out, it defaults to 0. First accepted by xl in Xen 4.2.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -1133,11 +924,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "XSM label for the device-model stub domain. The value is a string. It matters for HVM guests. First accepted by xl in Xen 4.2.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
     ],
   },
   {
@@ -1159,11 +946,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Unprivileged user the device model runs as (with dm_restrict). The value is a string. It matters for every guest type. First accepted by xl in Xen 4.7.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
     ],
   },
   {
@@ -1185,11 +968,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Device model flavour. The value is one of qemu-xen, qemu-xen-traditional. It matters for every guest type. Left out, it defaults to qemu-xen. First accepted by xl in Xen 4.2.",
     notes: "qemu-xen-traditional was accepted up to 4.20 and removed in 4.21.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
       {
         message: "Unknown device_model_version \"%s\" specified",
         fatal: true,
@@ -1224,11 +1003,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Partial device tree blob whose /passthrough node is copied into the guest DT. The value is a string. It matters for every guest type on Arm hosts. First accepted by xl in Xen 4.6.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
     ],
   },
   {
@@ -1250,11 +1025,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Virtual block devices, one DISK_SPEC_STRING each. The value is a list of spec strings, one device per item. It matters for every guest type. First accepted by xl in Xen 4.0.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a single value but should be a list",
-        fatal: false,
-        trigger: "value is a single string/number; key ignored",
-      },
+      SCALAR_WHERE_LIST,
       {
         message: "%s: config parsing error in disk specification: %s%s%s%s in `%s'",
         fatal: true,
@@ -1281,11 +1052,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "X display used by SDL. The value is a string. It matters for PV and HVM guests. First accepted by xl in Xen 4.5.",
     notes: "Documented only inside VFB_SPEC_STRING; xl also reads it at top level.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
     ],
   },
   {
@@ -1307,26 +1074,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Deprivilege the device model after start (technology preview). The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for every guest type. Left out, it defaults to 0. First accepted by xl in Xen 4.10.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -1348,26 +1099,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Mark the domain as a driver domain. The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for every guest type. Left out, it defaults to 0. First accepted by xl in Xen 4.4.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -1389,11 +1124,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Host device-tree node paths to pass through. The value is a list of strings. It matters for every guest type on Arm hosts. First accepted by xl in Xen 4.6.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a single value but should be a list",
-        fatal: false,
-        trigger: "value is a single string/number; key ignored",
-      },
+      SCALAR_WHERE_LIST,
     ],
   },
   {
@@ -1415,26 +1146,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Give a PV guest a memory map mirroring the host e820 (needed for PCI passthrough with pvops kernels). The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for PV guests on x86 hosts. Left out, it defaults to 0, or 1 if pci devices are configured. First accepted by xl in Xen 4.2.",
     notes: "Only read when type is pv.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -1456,11 +1171,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Text appended to the kernel command line (ignored when cmdline is set). The value is a string. It matters for every guest type. First accepted by xl in Xen 4.1.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
     ],
   },
   {
@@ -1482,26 +1193,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Scheduler extratime flag (used by RTDS; historically SEDF). The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal). It matters for every guest type. First accepted by xl in Xen 4.2.",
     notes: "Not documented in xl.cfg(5).",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -1523,11 +1218,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Firmware selection: for HVM a BIOS name, uefi, bios or a path; for PV/PVH pvgrub32 or pvgrub64. The value is a string. It matters for every guest type. First accepted by xl in Xen 4.10.",
     notes: "HVM: rombios/seabios/ovmf (case-insensitive) set bios=; any prefix of \"uefi\" (including \"\") selects OVMF; any prefix of \"bios\" keeps the default; anything else is a firmware path. PV/PVH: any prefix of pvgrub32/pvgrub64 (even \"p\") is accepted and becomes kernel=<XENFIRMWAREDIR>/<value>.bin.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
       {
         message: "ERROR: both kernel and firmware specified",
         fatal: true,
@@ -1559,11 +1250,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Path of an alternative HVM firmware blob (replaces hvmloader). The value is a string. It matters for HVM guests. First accepted by xl in Xen 4.2.",
     notes: "Only read for HVM; not documented in xl.cfg(5) (mentioned only in an xl warning).",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
     ],
   },
   {
@@ -1585,11 +1272,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Make a passed-through GPU the primary display; boolean or a kind (default, igd). The value is a number used as a boolean, or one of default, igd. It matters for HVM guests on x86 hosts. Left out, it defaults to 0. First accepted by xl in Xen 4.1.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
       {
         message: "ERROR: invalid value \"%s\" for \"gfx_passthru\"",
         fatal: true,
@@ -1636,26 +1319,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Enable or disable hardware-assisted paging (EPT/NPT); otherwise shadow paging is used. The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for PVH and HVM guests. Left out, it defaults to 1 if the host supports HAP. First accepted by xl in Xen 4.1.",
     notes: "Read for every guest type; libxl only defaults it for non-PV guests.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -1677,11 +1344,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Emulated disk controller. The value is one of ide, ahci. It matters for HVM guests. Left out, it defaults to ide. First accepted by xl in Xen 4.6.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
       {
         message: "ERROR: invalid value \"%s\" for \"hdtype\"",
         fatal: true,
@@ -1708,26 +1371,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Provide an emulated HPET. The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for HVM guests on x86 hosts. Left out, it defaults to 1. First accepted by xl in Xen 4.1.",
     notes: "Only read when type is hvm.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -1749,26 +1396,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Allow routing device interrupts over event channels. The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for HVM guests on x86 hosts. Left out, it defaults to 0. First accepted by xl in Xen 4.19.",
     notes: "Only read when type is hvm.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -1790,11 +1421,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "XSM/FLASK label used only while the domain is being built; seclabel is applied afterwards. The value is a string. It matters for every guest type. First accepted by xl in Xen 4.3.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
     ],
   },
   {
@@ -1816,11 +1443,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Machine page ranges (hex START,NUM[@GFN]) mapped into the guest. The value is a list of strings. It matters for every guest type. First accepted by xl in Xen 4.3.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a single value but should be a list",
-        fatal: false,
-        trigger: "value is a single string/number; key ignored",
-      },
+      SCALAR_WHERE_LIST,
       {
         message: "xl: Unable to get element %d in iomem list",
         fatal: true,
@@ -1852,11 +1475,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Legacy I/O port ranges (hex) the guest may access. The value is a list of strings. It matters for every guest type on x86 hosts. First accepted by xl in Xen 4.2.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a single value but should be a list",
-        fatal: false,
-        trigger: "value is a single string/number; key ignored",
-      },
+      SCALAR_WHERE_LIST,
       {
         message: "xl: Unable to get element #%d in ioport list",
         fatal: true,
@@ -1889,11 +1508,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Physical IRQ numbers (decimal) the guest may access. The value is a list of strings. It matters for every guest type. First accepted by xl in Xen 4.2.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a single value but should be a list",
-        fatal: false,
-        trigger: "value is a single string/number; key ignored",
-      },
+      SCALAR_WHERE_LIST,
       {
         message: "xl: Unable to get element %d in irq list",
         fatal: true,
@@ -1926,11 +1541,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Path of the kernel image for direct kernel boot. The value is a string. It matters for every guest type. First accepted by xl in Xen 4.0.",
     notes: "For HVM, a kernel whose basename is hvmloader is dropped with a warning.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
       {
         message: "WARNING: you seem to be using \"kernel\" directive to override HVM guest firmware. Ignore that. Use \"firmware_override\" instead if you really want a non-default firmware",
         fatal: false,
@@ -1957,11 +1568,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Keyboard layout for VNC/SDL (e.g. en-us, de). The value is a string. It matters for PV and HVM guests. Left out, it defaults to en-us. First accepted by xl in Xen 4.0.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
     ],
   },
   {
@@ -1983,26 +1590,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Obsolete SEDF scheduler parameter; accepted but has no effect. The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal). It matters for every guest type. Deprecated since Xen 4.6. First accepted by xl in Xen 4.2.",
     notes: "Not documented in xl.cfg(5).",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -2024,11 +1615,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Last-level cache colours assigned to the guest (N or N-M). The value is a list of strings. It matters for every guest type on Arm hosts. First accepted by xl in Xen 4.20.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a single value but should be a list",
-        fatal: false,
-        trigger: "value is a single string/number; key ignored",
-      },
+      SCALAR_WHERE_LIST,
       {
         message: "xl: Can't get element %d in LLC color list",
         fatal: true,
@@ -2057,26 +1644,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Run the emulated RTC in local time instead of UTC. The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for HVM guests. Left out, it defaults to 0. First accepted by xl in Xen 4.2.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -2098,26 +1669,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Maximum number of event channels the guest may use. The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal). It matters for every guest type. Left out, it defaults to 1023. First accepted by xl in Xen 4.4.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -2217,26 +1772,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Maximum memory the guest may balloon up to; must not be below memory. The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal), in MiB. It matters for every guest type. Left out, it defaults to same as memory. First accepted by xl in Xen 4.1.",
     notes: "maxmem < memory is only rejected later by libxl, not during xl parsing.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -2258,26 +1797,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Maximum number of vCPUs the guest may bring online. The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal). It matters for every guest type. Left out, it defaults to same as vcpus. First accepted by xl in Xen 4.1.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
       { message: "xl: maxvcpus < vcpus", fatal: true, trigger: "maxvcpus smaller than vcpus" },
     ],
   },
@@ -2327,26 +1850,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Initial amount of guest RAM. The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal), in MiB. It matters for every guest type. Left out, it defaults to 32 (libxl default when neither memory nor maxmem is set). First accepted by xl in Xen 4.0.",
     notes: "Multiplied by 1024 into KiB without range checks; a quoted negative value is accepted by xl and wraps. If maxmem is absent it defaults to memory.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -2368,26 +1875,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Size of the MMIO hole below 4 GiB. The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal), in MiB, from 256 to 3840. It matters for HVM guests on x86 hosts. First accepted by xl in Xen 4.5.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
       {
         message: "ERROR: invalid value %ld for \"mmio_hole\"",
         fatal: true,
@@ -2414,11 +1905,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Provide a Microsoft VM Generation ID. The value is one of generate, none. It matters for HVM guests on x86 hosts. Left out, it defaults to none. First accepted by xl in Xen 4.5.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
       {
         message: "ERROR: \"ms_vm_genid\" option must be \"generate\" or \"none\"",
         fatal: true,
@@ -2450,26 +1937,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Interim x86 option restoring pre-4.15 lenient handling of unknown MSRs. The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for every guest type on x86 hosts. Left out, it defaults to 0. First accepted by xl in Xen 4.15.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
       {
         message: "WARNING: msr_relaxed will be removed in future versions.\nIf it fixes an issue you are having please report to xen-devel@lists.xenproject.org.",
         fatal: false,
@@ -2496,11 +1967,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Domain name; must be unique on the host. The value is a string. It matters for every guest type. First accepted by xl in Xen 4.0.",
     notes: "Mandatory. Any string accepted by xl (even empty or an unquoted NUMBER token such as 123); uniqueness is checked by libxl at creation time, not in a dry run.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
       {
         message: "Domain name must be specified.",
         fatal: true,
@@ -2527,26 +1994,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Expose hardware virtualisation extensions to the guest (nested virtualisation). The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for PVH and HVM guests. Left out, it defaults to 0. First accepted by xl in Xen 4.2.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -2568,26 +2019,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Disable the emulated graphics device. The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for HVM guests. Left out, it defaults to 0. First accepted by xl in Xen 4.0.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -2609,26 +2044,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Mark the domain as non-migratable (enables invariant TSC exposure). The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for every guest type. Left out, it defaults to 0. First accepted by xl in Xen 4.1.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -2650,26 +2069,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Number of SPIs allocated to the guest. The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal), at most 960. It matters for every guest type on Arm hosts. Left out, it defaults to computed by the toolstack. First accepted by xl in Xen 4.19.",
     notes: "Limits are documented; xl does not check them.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -2691,26 +2094,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Expose the No-eXecute bit. The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for HVM guests on x86 hosts. Left out, it defaults to 1. First accepted by xl in Xen 4.0.",
     notes: "Only read when type is hvm.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -2740,11 +2127,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Action taken when the guest crashes. The value is one of destroy, restart, rename-restart, preserve, coredump-destroy, coredump-restart, soft-reset. It matters for every guest type. Left out, it defaults to destroy. First accepted by xl in Xen 4.1.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
       {
         message: "Unknown on_crash action \"%s\" specified",
         fatal: true,
@@ -2779,11 +2162,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Action taken when the guest powers itself off. The value is one of destroy, restart, rename-restart, preserve, coredump-destroy, coredump-restart, soft-reset. It matters for every guest type. Left out, it defaults to destroy. First accepted by xl in Xen 4.1.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
       {
         message: "Unknown on_poweroff action \"%s\" specified",
         fatal: true,
@@ -2818,11 +2197,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Action taken when the guest requests a reboot. The value is one of destroy, restart, rename-restart, preserve, coredump-destroy, coredump-restart, soft-reset. It matters for every guest type. Left out, it defaults to restart. First accepted by xl in Xen 4.1.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
       {
         message: "Unknown on_reboot action \"%s\" specified",
         fatal: true,
@@ -2857,11 +2232,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Action taken when the guest performs a soft reset (e.g. kexec). The value is one of destroy, restart, rename-restart, preserve, coredump-destroy, coredump-restart, soft-reset. It matters for every guest type. Left out, it defaults to soft-reset. First accepted by xl in Xen 4.7.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
       {
         message: "Unknown on_soft_reset action \"%s\" specified",
         fatal: true,
@@ -2896,11 +2267,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Action taken when the guest's watchdog fires. The value is one of destroy, restart, rename-restart, preserve, coredump-destroy, coredump-restart, soft-reset. It matters for every guest type. Left out, it defaults to destroy. First accepted by xl in Xen 4.1.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
       {
         message: "Unknown on_watchdog action \"%s\" specified",
         fatal: true,
@@ -2927,26 +2294,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Allow out-of-sync shadow page tables when running in shadow mode. The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for PVH and HVM guests on x86 hosts. Left out, it defaults to 1. First accepted by xl in Xen 4.1.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -2968,26 +2319,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Use OpenGL for the SDL display. The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for PV and HVM guests. Left out, it defaults to 0. First accepted by xl in Xen 4.0.",
     notes: "Not documented at top level in xl.cfg(5); documented only as a vfb key in older releases.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -3009,11 +2344,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "9pfs shares exported from a backend domain. The value is a list of spec strings, one device per item. It matters for every guest type. First accepted by xl in Xen 4.9.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a single value but should be a list",
-        fatal: false,
-        trigger: "value is a single string/number; key ignored",
-      },
+      SCALAR_WHERE_LIST,
       {
         message: "failed to parse 9pfs configuration: %s",
         fatal: true,
@@ -3047,26 +2378,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Expose PAE to the guest. The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for HVM guests on x86 hosts. Left out, it defaults to 1. First accepted by xl in Xen 4.0.",
     notes: "Only read when type is hvm.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -3088,11 +2403,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "IOMMU mode for the domain (whether passthrough devices can be used and how IOMMU tables are kept). The value is one of default, disabled, enabled, sync_pt, share_pt. It matters for every guest type. Left out, it defaults to default. First accepted by xl in Xen 4.13.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
       {
         message: "ERROR: unknown passthrough option '%s'",
         fatal: true,
@@ -3119,11 +2430,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Host PCI devices to pass through, one PCI_SPEC_STRING each. The value is a list of spec strings, one device per item. It matters for every guest type. First accepted by xl in Xen 4.0.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a single value but should be a list",
-        fatal: false,
-        trigger: "value is a single string/number; key ignored",
-      },
+      SCALAR_WHERE_LIST,
       {
         message: "unable to parse PCI_SPEC_STRING `%s' for passthrough",
         fatal: true,
@@ -3160,26 +2467,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Default msitranslate setting for all passed-through PCI devices. The value is a number used as a boolean (0 off, anything else on). It matters for every guest type. Left out, it defaults to 0. First accepted by xl in Xen 4.0.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -3201,26 +2492,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Default permissive setting for all passed-through PCI devices. The value is a number used as a boolean (0 off, anything else on). It matters for every guest type. Left out, it defaults to 0. First accepted by xl in Xen 4.2.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -3242,26 +2517,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Default power_mgmt setting for all passed-through PCI devices. The value is a number used as a boolean (0 off, anything else on). It matters for HVM guests. Left out, it defaults to 0. First accepted by xl in Xen 4.0.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -3283,26 +2542,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Default seize setting for all passed-through PCI devices. The value is a number used as a boolean (0 off, anything else on). It matters for every guest type. Left out, it defaults to 0. First accepted by xl in Xen 4.5.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -3324,26 +2567,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Scheduler period parameter (used by RTDS; historically SEDF). The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal), in microseconds (RTDS). It matters for every guest type. First accepted by xl in Xen 4.2.",
     notes: "Not documented in xl.cfg(5).",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -3365,11 +2592,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Name of the CPU pool the domain's vCPUs are placed in. The value is a string. It matters for every guest type. First accepted by xl in Xen 4.1.",
     notes: "Pool existence is checked by libxl at creation time, not by xl parsing.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
     ],
   },
   {
@@ -3391,11 +2614,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "PV Calls frontends (backend=domain). The value is a list of spec strings, one device per item. It matters for every guest type. First accepted by xl in Xen 4.11.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a single value but should be a list",
-        fatal: false,
-        trigger: "value is a single string/number; key ignored",
-      },
+      SCALAR_WHERE_LIST,
       {
         message: "Unknown string `%s' in pvcalls spec",
         fatal: true,
@@ -3422,26 +2641,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Run a PV guest inside a PVH container using the PV shim. The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for PVH guests on x86 hosts. Left out, it defaults to 0. First accepted by xl in Xen 4.11.",
     notes: "Only read when type is pvh.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -3463,11 +2666,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Command line passed to the PV shim. The value is a string. It matters for PVH guests on x86 hosts. Left out, it defaults to pv-shim console=xen,pv. First accepted by xl in Xen 4.11.",
     notes: "Only read when type is pvh.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
     ],
   },
   {
@@ -3489,11 +2688,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Extra arguments appended to the shim command line. The value is a string. It matters for PVH guests on x86 hosts. First accepted by xl in Xen 4.11.",
     notes: "Only read when type is pvh.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
     ],
   },
   {
@@ -3515,11 +2710,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Path of a non-default PV shim binary. The value is a string. It matters for PVH guests on x86 hosts. Left out, it defaults to <XENFIRMWAREDIR>/xen-shim (when pvshim=1). First accepted by xl in Xen 4.11.",
     notes: "Only read when type is pvh.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
     ],
   },
   {
@@ -3541,11 +2732,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Path of the initial ramdisk for direct kernel boot. The value is a string. It matters for every guest type. First accepted by xl in Xen 4.0.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
     ],
   },
   {
@@ -3567,11 +2754,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Reserved Device Memory handling: strategy=host and/or policy=strict|relaxed. The value is a single spec string of comma-separated options. It matters for HVM guests on x86 hosts. First accepted by xl in Xen 4.6.",
     notes: "BUG since 4.15: any rdm string containing a VALID policy= is rejected silently and ignored, while an INVALID policy only prints the warning and the rest is applied. rdm is read for every guest type.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
       {
         message: "Unknown RDM state option: %s",
         fatal: false,
@@ -3608,26 +2791,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Boundary used when resolving RDM/RAM conflicts. The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal), in MiB. It matters for HVM guests on x86 hosts. Left out, it defaults to 2048. First accepted by xl in Xen 4.6.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -3649,11 +2816,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Adds root=<value> to the kernel command line (ignored when cmdline is set). The value is a string. It matters for every guest type. First accepted by xl in Xen 4.0.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
     ],
   },
   {
@@ -3675,26 +2838,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Offset of the emulated RTC from UTC/localtime. The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal), in seconds. It matters for HVM guests. Left out, it defaults to 0. First accepted by xl in Xen 4.2.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -3716,26 +2863,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Show the display in an SDL window in dom0. The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for PV and HVM guests. Left out, it defaults to 0. First accepted by xl in Xen 4.0.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -3757,11 +2888,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "XSM/FLASK security label for the running domain. The value is a string. It matters for every guest type. First accepted by xl in Xen 4.2.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
     ],
   },
   {
@@ -3809,26 +2936,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Memory reserved for shadow page tables / HAP / Arm P2M pool. The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal), in MiB. It matters for every guest type. Left out, it defaults to 1 MiB per vCPU + 8 KiB per MiB of RAM (libxl computed). First accepted by xl in Xen 4.0.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -3850,26 +2961,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Obsolete SEDF scheduler parameter; accepted but has no effect. The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal). It matters for every guest type. Deprecated since Xen 4.6. First accepted by xl in Xen 4.2.",
     notes: "Not documented in xl.cfg(5).",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -3910,11 +3005,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Individual SMBIOS strings as type=value entries. The value is a list of spec strings, one device per item. It matters for HVM guests on x86 hosts. First accepted by xl in Xen 4.18.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a single value but should be a list",
-        fatal: false,
-        trigger: "value is a single string/number; key ignored",
-      },
+      SCALAR_WHERE_LIST,
       {
         message: "xl: Unable to parse smbios options.",
         fatal: true,
@@ -3958,11 +3049,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "File with extra SMBIOS structures for the guest. The value is a string. It matters for HVM guests on x86 hosts. First accepted by xl in Xen 4.3.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
     ],
   },
   {
@@ -3984,11 +3071,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Emulated sound card model (e.g. hda, ac97, sb16). The value is a string. It matters for HVM guests. First accepted by xl in Xen 4.1.",
     notes: "Not validated by xl; passed to QEMU.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
     ],
   },
   {
@@ -4010,26 +3093,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Enable the SPICE display. The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for HVM guests. Left out, it defaults to 0. First accepted by xl in Xen 4.2.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -4051,26 +3118,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Enable SPICE clipboard sharing (needs spicevdagent). The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for HVM guests. Left out, it defaults to 0. First accepted by xl in Xen 4.4.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -4092,11 +3143,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "SPICE image compression passed to QEMU. The value is one of auto_glz, auto_lz, quic, glz, lz, off. It matters for HVM guests. First accepted by xl in Xen 4.6.",
     notes: "Not validated by xl; passed through to QEMU.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
     ],
   },
   {
@@ -4118,11 +3165,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "SPICE streaming video setting passed to QEMU. The value is one of filter, all, off. It matters for HVM guests. First accepted by xl in Xen 4.6.",
     notes: "Not validated by xl; passed through to QEMU.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
     ],
   },
   {
@@ -4144,26 +3187,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Use the SPICE agent for client mouse mode. The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for HVM guests. Left out, it defaults to 1. First accepted by xl in Xen 4.2.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -4185,26 +3212,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Allow SPICE clients without a password. The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for HVM guests. Left out, it defaults to 0. First accepted by xl in Xen 4.2.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -4226,11 +3237,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Address the SPICE server listens on. The value is a string. It matters for HVM guests. First accepted by xl in Xen 4.2.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
     ],
   },
   {
@@ -4252,11 +3259,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "SPICE password. The value is a string. It matters for HVM guests. First accepted by xl in Xen 4.2.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
     ],
   },
   {
@@ -4278,26 +3281,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "SPICE TCP port. The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal). It matters for HVM guests. First accepted by xl in Xen 4.2.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -4319,26 +3306,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "SPICE TLS port. The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal). It matters for HVM guests. First accepted by xl in Xen 4.2.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -4360,26 +3331,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Number of SPICE USB redirection channels. The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal). It matters for HVM guests. Left out, it defaults to 0. First accepted by xl in Xen 4.4.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -4401,26 +3356,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Enable the SPICE vdagent channel. The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for HVM guests. Left out, it defaults to 0. First accepted by xl in Xen 4.4.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -4442,26 +3381,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Legacy switch choosing stdvga (1) or cirrus (0). The value is a number used as a boolean (0 off, anything else on). It matters for HVM guests. Left out, it defaults to 0. Deprecated since Xen 4.3; use vga=\"stdvga\" instead. First accepted by xl in Xen 4.0.",
     notes: "Only consulted when vga= is absent.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -4483,11 +3406,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Kernel command line for the device-model stub domain. The value is a string. It matters for HVM guests. First accepted by xl in Xen 4.16.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
     ],
   },
   {
@@ -4509,11 +3428,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Kernel image for the device-model stub domain. The value is a string. It matters for HVM guests. First accepted by xl in Xen 4.14.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
     ],
   },
   {
@@ -4535,26 +3450,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Memory of the device-model stub domain. The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal), in MiB. It matters for HVM guests. Left out, it defaults to 128. First accepted by xl in Xen 4.14.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
     defaultHistory: [
       {
@@ -4583,11 +3482,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Ramdisk image for the device-model stub domain. The value is a string. It matters for HVM guests. First accepted by xl in Xen 4.14.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
     ],
   },
   {
@@ -4673,11 +3568,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Virtual timer interrupt delivery policy. The value is one of delay_for_missed_ticks, no_delay_for_missed_ticks, no_missed_ticks_pending, one_missed_tick_pending. It matters for PVH and HVM guests on x86 hosts. Left out, it defaults to no_delay_for_missed_ticks. First accepted by xl in Xen 4.1.",
     notes: "The lookup also accepts the placeholder name \"unknown\".",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
       {
         message: "ERROR: \"timer_mode\" option is not supported for PV guests.",
         fatal: true,
@@ -4719,26 +3610,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Trap guest accesses to unmapped address ranges (else reads return all ones). The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for every guest type on Arm hosts. Left out, it defaults to 1 on Arm. First accepted by xl in Xen 4.21.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -4760,11 +3635,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "How the TSC is provided to the guest. The value is one of default, always_emulate, native, native_paravirt. It matters for every guest type on x86 hosts. Left out, it defaults to default. First accepted by xl in Xen 4.1.",
     notes: "Integer form (0-3) is deprecated since 4.2. native_paravirt (3) is accepted by xl but rejected by libxl at creation (feature removed).",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
       {
         message: "WARNING: specifying \"tsc_mode\" as an integer is deprecated. Please use the named parameter variant. %s%s%s",
         fatal: false,
@@ -4807,11 +3678,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Selects the guest type: PV, PVH or HVM. The value is one of pv, pvh, hvm. It matters for every guest type. Left out, it defaults to pv (x86) / pvh (Arm). First accepted by xl in Xen 4.10.",
     notes: "Matched as a PREFIX (strncmp with the length of the given value), tested in the order hvm, pv, pvh: \"\" and \"h\"/\"hv\" mean hvm, \"p\" means pv, \"pvh\" means pvh. Case-sensitive.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
       {
         message: "Invalid domain type %s.",
         fatal: true,
@@ -4838,26 +3705,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Enable the emulated USB bus. The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for HVM guests. Left out, it defaults to 0. First accepted by xl in Xen 4.0.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -4879,11 +3730,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "PV/emulated USB controllers. The value is a list of spec strings, one device per item. It matters for every guest type. First accepted by xl in Xen 4.7.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a single value but should be a list",
-        fatal: false,
-        trigger: "value is a single string/number; key ignored",
-      },
+      SCALAR_WHERE_LIST,
       {
         message: "Invalid usb controller type '%s'",
         fatal: true,
@@ -4911,11 +3758,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Host USB devices to attach at boot. The value is a list of spec strings, one device per item. It matters for every guest type. First accepted by xl in Xen 4.7.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a single value but should be a list",
-        fatal: false,
-        trigger: "value is a single string/number; key ignored",
-      },
+      SCALAR_WHERE_LIST,
       {
         message: "Invalid usb device type: %s",
         fatal: true,
@@ -4969,26 +3812,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Emulated USB controller version (1, 2 or 3); incompatible with usb/usbdevice. The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal). It matters for HVM guests. Left out, it defaults to 0. First accepted by xl in Xen 4.4.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -5010,11 +3837,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Fixed UUID for the domain instead of a freshly generated one. The value is a string. It matters for every guest type. Left out, it defaults to randomly generated. First accepted by xl in Xen 4.1.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
       {
         message: "Failed to parse UUID: %s",
         fatal: true,
@@ -5041,26 +3864,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Number of vCPUs online at boot. The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal), at least 1. It matters for every guest type. Left out, it defaults to 1. First accepted by xl in Xen 4.0.",
     notes: "Values below 1 are silently treated as 1.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
     behaviour: [
       { since: "4.22", note: "A value below 1 is treated as 1." },
@@ -5089,11 +3896,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Virtual display devices with their connectors. The value is a list of spec strings, one device per item. It matters for every guest type. First accepted by xl in Xen 4.10.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a single value but should be a list",
-        fatal: false,
-        trigger: "value is a single string/number; key ignored",
-      },
+      SCALAR_WHERE_LIST,
       { message: "Unknown string \"%s\" in vdispl spec", fatal: true, trigger: "unknown key" },
       {
         message: "Can't parse connector resolution",
@@ -5126,11 +3929,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Variant of the QEMU xen-pvdevice. The value is one of none, xenserver. It matters for HVM guests. Left out, it defaults to none. First accepted by xl in Xen 4.4.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
       { message: "xl: unknown vendor_device '%s'", fatal: true, trigger: "other value" },
     ],
   },
@@ -5153,11 +3952,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Paravirtual framebuffers (each also creates a vkb). The value is a list of spec strings, one device per item. It matters for every guest type. First accepted by xl in Xen 4.0.",
     notes: "Unknown keys are silently ignored; a token without '=' silently ends parsing of that spec.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a single value but should be a list",
-        fatal: false,
-        trigger: "value is a single string/number; key ignored",
-      },
+      SCALAR_WHERE_LIST,
     ],
   },
   {
@@ -5179,11 +3974,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Emulated graphics card. The value is one of none, stdvga, cirrus, qxl. It matters for HVM guests. Left out, it defaults to cirrus. First accepted by xl in Xen 4.3.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
       { message: "Unknown vga \"%s\" specified", fatal: true, trigger: "other value" },
     ],
   },
@@ -5206,26 +3997,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Video memory of the emulated graphics card. The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal), in MiB. It matters for HVM guests. Left out, it defaults to 8 (cirrus), 16 (stdvga), 128 (qxl), 0 (none). First accepted by xl in Xen 4.0.",
     notes: "Minimums (8/16/128 MiB) are enforced by libxl at creation, not by xl.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
     defaultHistory: [
       {
@@ -5254,11 +4029,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Network interfaces, one NET_SPEC_STRING each. The value is a list of spec strings, one device per item. It matters for every guest type. First accepted by xl in Xen 4.0.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a single value but should be a list",
-        fatal: false,
-        trigger: "value is a single string/number; key ignored",
-      },
+      SCALAR_WHERE_LIST,
       {
         message: "unrecognized argument `%s'",
         fatal: false,
@@ -5315,11 +4086,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Obsolete netchannel2 interfaces; only produces a warning. The value is a list of strings. It matters for every guest type. Deprecated since Xen 4.1. First accepted by xl in Xen 4.1.",
     notes: "Not documented in xl.cfg(5).",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a single value but should be a list",
-        fatal: false,
-        trigger: "value is a single string/number; key ignored",
-      },
+      SCALAR_WHERE_LIST,
       {
         message: "WARNING: vif2: netchannel2 is deprecated and not supported by xl",
         fatal: false,
@@ -5393,11 +4160,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Generic virtio-mmio devices (backend, type, transport, grant_usage). The value is a list of spec strings, one device per item. It matters for every guest type on Arm hosts. First accepted by xl in Xen 4.18.",
     notes: "type=virtio with nothing after the comma crashes xl (NULL dereference).",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a single value but should be a list",
-        fatal: false,
-        trigger: "value is a single string/number; key ignored",
-      },
+      SCALAR_WHERE_LIST,
       { message: "Unknown string \"%s\" in virtio spec", fatal: true, trigger: "unknown key" },
       {
         message: "(no message)",
@@ -5425,11 +4188,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Virtual keyboard/pointer devices. The value is a list of spec strings, one device per item. It matters for every guest type. First accepted by xl in Xen 4.12.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a single value but should be a list",
-        fatal: false,
-        trigger: "value is a single string/number; key ignored",
-      },
+      SCALAR_WHERE_LIST,
       {
         message: "Unknown backend_type \"%s\" in vkb spec",
         fatal: true,
@@ -5467,26 +4226,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Give the HVM guest a PV keyboard device when vkb= is unset. The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for HVM guests. Left out, it defaults to 1. First accepted by xl in Xen 4.13.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -5528,26 +4271,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Enable the VNC display (HVM emulated display, or an auto-created vfb for PV). The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for PV and HVM guests. Left out, it defaults to 1 (HVM). First accepted by xl in Xen 4.0.",
     notes: "For PV guests without vfb=, a non-zero vnc creates a vfb+vkb from the top-level vnc*/sdl/opengl/display/xauthority/keymap keys; for PV the SDL keys are ignored unless vnc is non-zero.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -5569,26 +4296,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "VNC display number (TCP port = 5900 + N). The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal). It matters for PV and HVM guests. First accepted by xl in Xen 4.0.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -5610,11 +4321,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Address (optionally :display) the VNC server listens on. The value is a string. It matters for PV and HVM guests. Left out, it defaults to 127.0.0.1. First accepted by xl in Xen 4.0.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
       {
         message: "ERROR: Display specified both in vnclisten and vncdisplay!",
         fatal: true,
@@ -5641,11 +4348,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "VNC password; empty disables authentication. The value is a string. It matters for PV and HVM guests. First accepted by xl in Xen 4.1.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
     ],
   },
   {
@@ -5667,26 +4370,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Search for a free VNC port. The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for PV and HVM guests. Left out, it defaults to 1. First accepted by xl in Xen 4.0.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -5708,26 +4395,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Obsolete; ignored with a warning (use xl create -V). The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal). It matters for every guest type. Deprecated since Xen 4.5; use xl create -V instead. First accepted by xl in Xen 4.2.",
     notes: "Not documented in xl.cfg(5).",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
       {
         message: "WARNING: ignoring \"vncviewer\" option. Use \"-V\" option of \"xl create\" to automatically spawn vncviewer.",
         fatal: false,
@@ -5815,26 +4486,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Give the guest direct access to PMU registers (currently Arm only). The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for every guest type on Arm hosts. Left out, it defaults to 0. First accepted by xl in Xen 4.16.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -5856,26 +4511,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Align periodic virtual platform timers to reduce interrupts. The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for HVM guests on x86 hosts. Left out, it defaults to 1. First accepted by xl in Xen 4.1.",
     notes: "Only read when type is hvm.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -5897,11 +4536,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Virtual sound cards: each card is a list of CARD/PCM/STREAM item strings. The value is a list of lists. It matters for every guest type. First accepted by xl in Xen 4.12.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a single value but should be a list",
-        fatal: false,
-        trigger: "value is a single string/number; key ignored",
-      },
+      SCALAR_WHERE_LIST,
       {
         message: "%s:%d:%d: warning: value is not a list",
         fatal: false,
@@ -5937,11 +4572,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Virtual TPM devices (backend and optional uuid). The value is a list of spec strings, one device per item. It matters for every guest type. First accepted by xl in Xen 4.3.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a single value but should be a list",
-        fatal: false,
-        trigger: "value is a single string/number; key ignored",
-      },
+      SCALAR_WHERE_LIST,
       { message: "Failed to parse vtpm UUID: %s", fatal: true, trigger: "bad uuid" },
       { message: "Unknown string `%s' in vtpm spec", fatal: true, trigger: "unknown key" },
       { message: "vtpm spec missing required backend field!", fatal: true, trigger: "no backend=" },
@@ -5966,11 +4597,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Emulated UART used as guest console. The value is one of sbsa_uart. It matters for every guest type on Arm hosts. First accepted by xl in Xen 4.10.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
       { message: "ERROR: invalid value \"%s\" for \"vuart\"", fatal: true, trigger: "other value" },
     ],
   },
@@ -5993,11 +4620,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "X authority file used by SDL. The value is a string. It matters for PV and HVM guests. First accepted by xl in Xen 4.5.",
     notes: "Documented only inside VFB_SPEC_STRING; xl also reads it at top level.",
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; the key is then ignored",
-      },
+      LIST_WHERE_SCALAR_IGNORED,
     ],
   },
   {
@@ -6019,26 +4642,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Provide the Xen platform PCI device that PV drivers use. The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for HVM guests. Left out, it defaults to 1. First accepted by xl in Xen 4.1.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -6060,26 +4667,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Mark the platform device memory BAR uncacheable. The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for HVM guests on x86 hosts. Left out, it defaults to 1. First accepted by xl in Xen 4.21.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -6101,26 +4692,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Use the old xend-style suspend event channel arrangement. The value is a boolean read as a number (0 is false, any other number is true; words like \"yes\" are not numbers). It matters for every guest type. Left out, it defaults to 0. First accepted by xl in Xen 4.14.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -6142,26 +4717,10 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Bitmask of Xenstore features advertised to the guest (1 reconnect, 2 error-on-disconnect, 4 watch depth, 8 all-domains permission). The value is an integer (C strtol base 0: a leading 0 means octal, 0x hexadecimal). It matters for every guest type. Left out, it defaults to 0xffffffff. First accepted by xl in Xen 4.21.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a list but should be a single value",
-        fatal: false,
-        trigger: "value is a list; key ignored",
-      },
-      {
-        message: "%s:%d: warning: can't use += with numbers for parameter `%s'",
-        fatal: false,
-        trigger: "key was assigned with += ; key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' could not be parsed as a number: %s",
-        fatal: false,
-        trigger: "strtol overflow (ERANGE); key ignored",
-      },
-      {
-        message: "%s:%d: warning: parameter `%s' is not a valid number",
-        fatal: false,
-        trigger: "empty string or trailing junk after the number; key ignored",
-      },
+      LIST_WHERE_SCALAR,
+      PLUS_EQUALS_ON_NUMBER,
+      NUMBER_OUT_OF_RANGE,
+      NOT_A_NUMBER,
     ],
   },
   {
@@ -6183,11 +4742,7 @@ export const KEY_ENTRIES: readonly KeyEntry[] = [
     description: "Per-domain Xenstore quota overrides written as quota-name=value. The value is a list of spec strings, one device per item. It matters for every guest type. First accepted by xl in Xen 4.22.",
     notes: null,
     xlMessages: [
-      {
-        message: "%s:%d: warning: parameter `%s' is a single value but should be a list",
-        fatal: false,
-        trigger: "value is a single string/number; key ignored",
-      },
+      SCALAR_WHERE_LIST,
       {
         message: "xl: Can't get element %d in Xenstore quota list",
         fatal: true,
