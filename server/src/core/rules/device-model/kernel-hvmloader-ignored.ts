@@ -1,11 +1,11 @@
-// xm-era HVM configs name hvmloader as `kernel`; xl drops it with a warning (the firmware is
+// xm-era HVM configs name hvmloader as `kernel`; xl drops it with a warning (so do we) (the firmware is
 // always hvmloader, replaced only through firmware_override / firmware=<path>).
 import { dmRule, keyRange } from './support';
 import { removeKeyFix } from '../../device-model/edits';
 
 export const kernelHvmloaderIgnored = dmRule(
   'kernel-hvmloader-ignored',
-  'information',
+  'warning',
   'HVM kernel = ".../hvmloader" (xm style), which xl ignores',
   (ctx, plan) => {
     const k = ctx.view.string('kernel');

@@ -37,6 +37,8 @@ const TEXTS_EXPLAINED_ELSEWHERE = new Set([
   'Neither kernel nor bootloader specified',
   'ERROR: this instance of Xen has been built without support of "pygrub".',
 ]);
+// `kernel = ".../hvmloader"` on an HVM guest: the device-model check kernel-hvmloader-ignored.
+const TEXT_PREFIXES_EXPLAINED_ELSEWHERE = ['WARNING: you seem to be using "kernel" directive to override HVM guest firmware'];
 const GETTER_WARNING = /^[^:\s]*:\d+: warning: (parameter `|can't use \+= with numbers)/;
 const LINE_PREFIX = /^[^:\s]+:\d+: /;
 
@@ -56,7 +58,7 @@ function compute(ctx: RuleContext): LocatedXlMessage[] {
   for (const m of model.messages) {
     if (GETTER_WARNING.test(m.text)) continue;
     const text = m.text.replace(LINE_PREFIX, '');
-    if (TEXTS_EXPLAINED_ELSEWHERE.has(text)) continue;
+    if (TEXTS_EXPLAINED_ELSEWHERE.has(text) || TEXT_PREFIXES_EXPLAINED_ELSEWHERE.some((p) => text.startsWith(p))) continue;
     const t = templateOf(m.text, m.key) ?? (m.key ? undefined : templateOf(m.text));
     const key = m.key ?? t?.key;
     if (key && (EXPLAINED_ELSEWHERE.has(key) || (DEPRECATED_KEYS.has(key) && !m.exitCode))) continue;
