@@ -26,7 +26,9 @@ const finish = (ok) => {
   clearTimeout(deadline);
   send({ id: 2, method: 'shutdown' });
   send({ method: 'exit' });
-  setTimeout(() => child.kill(), 500).unref();
+  // Never let a stuck server hold the build: its pipes would keep this process alive.
+  const kill = setTimeout(() => child.kill('SIGKILL'), 2000);
+  child.once('exit', () => clearTimeout(kill));
   if (!ok) console.warn('warm-server-cache: no V8 cache written; the server will compile at start');
 };
 const deadline = setTimeout(() => finish(false), 20000);
