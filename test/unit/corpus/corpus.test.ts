@@ -12,22 +12,13 @@ import { parseConfig } from '../../../server/src/core/syntax/parse';
 import { ourAnswer, settingsDifference } from '../../fuzz/support/answers';
 import { reduceReport, type OracleReport } from '../../fuzz/support/oracle';
 import { sharedDir } from '../../fuzz/support/paths';
+import { corpusFiles } from '../../support/corpus-files';
 
 const shared = sharedDir();
 const corpus = shared ? path.join(shared, 'corpus') : null;
 const SKIP = corpus && fs.existsSync(path.join(corpus, 'real')) ? false : 'no ../shared/corpus beside the repository: the real-config corpus check is skipped';
 
-function listFiles(dir: string, rel = ''): string[] {
-  const out: string[] = [];
-  for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...listFiles(dir, r));
-    else if (e.isFile() && r !== 'SOURCES.md') out.push(r);
-  }
-  return out.sort();
-}
-
-const files = SKIP ? [] : listFiles(path.join(corpus!, 'real'));
+const files = SKIP ? [] : corpusFiles(path.join(corpus!, 'real'));
 
 test('the corpus is there to check', { skip: SKIP }, () => {
   // The corpus README promises 202 configs; fewer means the copy beside us is damaged.

@@ -16,6 +16,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { fixturesDir, repoRoot, sharedDir } from '../../fuzz/support/paths';
 import { modelOutcome, outcomeDifferences, type XlOutcome } from './outcome';
+import { corpusFiles } from '../../support/corpus-files';
 
 const oracleDir = path.join(repoRoot(), '.oracle');
 const oracle = path.join(oracleDir, 'xl-dryrun-oracle');
@@ -43,19 +44,9 @@ interface Subject {
   file: string;
 }
 
-function listFiles(dir: string, rel = ''): string[] {
-  const out: string[] = [];
-  for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...listFiles(dir, r));
-    else if (e.isFile() && r !== 'SOURCES.md') out.push(r);
-  }
-  return out.sort();
-}
-
 const subjects: Subject[] = [];
 if (haveOracle) {
-  if (haveCorpus) for (const rel of listFiles(corpusDir!)) subjects.push({ id: `corpus:${rel}`, cwd: corpusDir!, file: rel });
+  if (haveCorpus) for (const rel of corpusFiles(corpusDir!)) subjects.push({ id: `corpus:${rel}`, cwd: corpusDir!, file: rel });
   for (const [prefix, cases] of [['xl-case', fixturesDir('xl-cases')], ['probe', fixturesDir('model', 'xl-4.17-probes')]]) {
     for (const f of fs.readdirSync(cases).filter((x) => x.endsWith('.cfg')).sort()) {
       subjects.push({ id: `${prefix}:${f.slice(0, -4)}`, cwd: cases, file: f });

@@ -13,24 +13,13 @@ import { parsePciSpec } from '../../../server/src/core/specs/pci';
 import { parseRdmSpec } from '../../../server/src/core/specs/rdm';
 import { parseVifRate } from '../../../server/src/core/specs/vif';
 import { diskToLibxl, pciToLibxl, sorted } from './libxl-json';
+import { seededRandom } from '../../support/seeded-random';
 
 const oracle = findOracle();
 const SKIP = oracle ? false : ORACLE_MISSING;
 
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function generator(seed: number, pieces: string[], maxPieces: number): () => string {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   return () => {
     const n = 1 + Math.floor(r() * maxPieces);
     let s = '';

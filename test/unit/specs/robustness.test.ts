@@ -6,22 +6,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SPEC_LANGUAGES } from '../../../server/src/core/specs';
 import { XEN_VERSIONS } from '../../../server/src/core/xen-version';
+import { seededRandom } from '../../support/seeded-random';
 
 const ALPHABET = [...',,,==:;.@*^- \t0123456789abcdefx', 'host', 'type', 'backend', 'name', 'path', 'rate', 'mac', 'bdf', 'vdev', 'target', 'connection', 'CARD', 'PCM', 'STREAM', 'é', '\u{1F600}', '\n'];
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 test('spec parsers never throw and keep their ranges inside the string', () => {
-  const r = rng(2026);
+  const r = seededRandom(2026);
   let checked = 0;
   for (let n = 0; n < 300; n++) {
     const len = Math.floor(r() * 12);

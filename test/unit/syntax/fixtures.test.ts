@@ -32,7 +32,7 @@ function describe(bytes: Uint8Array) {
     xenReport: p.xenReport.map((r) => (r.line === null ? r.message : `${r.line}: ${r.message}`)),
     errors: p.errors.map((e) => ({ code: e.code, range: at(e.start, e.end), message: e.message, xenLine: e.xenLine, xenMessage: e.xenMessage, fixes: fixes(e.fixes) })),
     warnings: p.warnings.map((w) => ({ code: w.code, range: at(w.start, w.end), message: w.message, fixes: fixes(w.fixes) })),
-    settings: p.settings.map((s) => ({ name: s.name, op: s.op, line: s.line, value: valueJson(s.value), stored: s.stored })),
+    settings: p.settings.map((s) => ({ name: s.name, op: s.op, line: s.line, value: valueJson(s.value), stored: s.stored, ...(s.accumulated ? { accumulated: valueJson(s.accumulated) } : {}) })),
   };
 }
 

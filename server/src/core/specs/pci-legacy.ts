@@ -41,7 +41,8 @@ export function parseLegacyPciSpec(text: string, version: XenVersion): SpecParse
     return { spec, problems };
   };
 
-  let state: State = 'domain';
+  // Widened on purpose: takeDevice() changes it from inside a closure.
+  let state = 'domain' as State;
   let tokStart = 0;
   let dom = 0;
   let domAt = { start: 0, end: 0 };
@@ -53,6 +54,15 @@ export function parseLegacyPciSpec(text: string, version: XenVersion): SpecParse
   let funcAt = { start: 0, end: 0 };
   let keyAt = { value: '', start: 0, end: 0 };
   let hasDomain = false;
+  // The device number, after `bus:` (or `domain:bus:`): then the function follows.
+  const takeDevice = (tok: string, at: { start: number; end: number }): boolean => {
+    const v = hexConvert(tok, 0xff);
+    if (v === undefined) return false;
+    dev = v;
+    devAt = at;
+    state = 'func';
+    return true;
+  };
 
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text[i] : '\0';
@@ -88,21 +98,13 @@ export function parseLegacyPciSpec(text: string, version: XenVersion): SpecParse
           bus = dom;
           busAt = domAt;
           dom = 0;
-          const v = hexConvert(tok, 0xff);
-          if (v === undefined) return fail(at.start, at.end, 'pci-bdf-invalid', `Device \`${tok}\` is not a hexadecimal number up to 0xff`);
-          dev = v;
-          devAt = at;
-          state = 'func';
+          if (!takeDevice(tok, at)) return fail(at.start, at.end, 'pci-bdf-invalid', `Device \`${tok}\` is not a hexadecimal number up to 0xff`);
           tokStart = i + 1;
         }
         break;
       case 'dev':
         if (c === '.') {
-          const v = hexConvert(tok, 0xff);
-          if (v === undefined) return fail(at.start, at.end, 'pci-bdf-invalid', `Device \`${tok}\` is not a hexadecimal number up to 0xff`);
-          dev = v;
-          devAt = at;
-          state = 'func';
+          if (!takeDevice(tok, at)) return fail(at.start, at.end, 'pci-bdf-invalid', `Device \`${tok}\` is not a hexadecimal number up to 0xff`);
           tokStart = i + 1;
         }
         break;

@@ -154,7 +154,8 @@ export function describeError(state: ErrorState, at: Token | null, bytes: string
       return { ...base, code: 'list-unexpected', message: `Unexpected ${what} inside a list: ${REJECTS}.` };
     }
     case 'list-unclosed': {
-      const close = endOfPreviousItem(bytes, at ? at.start : bytes.length);
+      // The error node sits where the list's content ends.
+      const close = endOfPreviousItem(bytes, node.start);
       return {
         ...base,
         start: node.anchor ? node.anchor.start : node.start,

@@ -340,12 +340,17 @@ function build(bv: ByteView, tree: DocumentNode, tokens: Tokens, treeTokens: Tok
 
 // ---------------------------------------------------------------------------------------
 
+// The file's bytes of each string value that is not plain ASCII (its text is their UTF-8
+// decoding), for `+=`, which joins bytes before anything decodes them.
+const valueBytes = new WeakMap<StringValue, string>();
+
 function toValue(node: ValueNode, bytes: string, values: Map<number, string>): Value {
   if (node.type === 'atom') {
     const t = node.token;
     const isString = t.kind === 'string';
     const raw = isString ? (values.get(t.start) ?? bytes.slice(t.start + 1, t.end - 1)) : bytes.slice(t.start, t.end);
     const v: StringValue = { kind: 'string', value: bytesToText(raw), token: isString ? 'string' : 'number', start: t.start, end: t.end };
+    if (v.value !== raw) valueBytes.set(v, raw);
     return v;
   }
   return { kind: 'list', items: node.items.map((i) => toValue(i, bytes, values)), start: node.start, end: node.end };
@@ -397,10 +402,15 @@ function accumulate(s: Setting): Value {
   }
   parts.push(base!);
   parts.reverse();
-  const result: Value =
-    s.value.kind === 'string'
-      ? { ...s.value, value: parts.map((v) => (v as StringValue).value).join('') }
-      : { ...s.value, items: parts.flatMap((v) => (v.kind === 'list' ? v.items : [])) };
+  let result: Value;
+  if (s.value.kind === 'string') {
+    // libxlutil concatenates bytes: halves of one UTF-8 character join into that character.
+    const joined = parts.map((v) => valueBytes.get(v as StringValue) ?? (v as StringValue).value).join('');
+    result = { ...s.value, value: bytesToText(joined) };
+    if (result.value !== joined) valueBytes.set(result, joined);
+  } else {
+    result = { ...s.value, items: parts.flatMap((v) => (v.kind === 'list' ? v.items : [])) };
+  }
   built.set(s, result);
   return result;
 }

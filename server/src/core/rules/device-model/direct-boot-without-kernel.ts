@@ -7,7 +7,7 @@ import { removeKeyFix } from '../../device-model/edits';
 export const directBootWithoutKernel = dmRule(
   'direct-boot-without-kernel',
   'error',
-  'HVM ramdisk/cmdline/root/extra without kernel',
+  'HVM ramdisk, cmdline, root or extra without kernel',
   (ctx, plan) => {
     if (plan.guestType.value !== 'hvm' || ctx.view.string('kernel')) return [];
     const keys = ['ramdisk', 'cmdline', 'root', 'extra'].filter((k) => ctx.view.string(k) !== undefined);
